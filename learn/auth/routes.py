@@ -1,0 +1,144 @@
+"""Routes for accounts. Login is rate limited per address and per address+account."""
+
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from learn.auth import bp
+from learn.auth.forms import (
+    ChangePasswordForm,
+    LoginForm,
+    ProfileForm,
+    RegisterForm,
+    ResetPasswordForm,
+)
+from learn.auth.models import PasswordReset, User, utcnow
+from learn.extensions import client_address, db, limiter, login_manager
+from learn.security import safe_next_url
+
+# Checked when no account matches, so a wrong e-mail costs as long as a wrong password.
+_DUMMY_HASH = generate_password_hash("kring-timing-equaliser")
+
+
+@login_manager.user_loader
+def load_user(session_token: str) -> User | None:
+    return db.session.scalar(
+        select(User).where(User.session_token == session_token, User.active.is_(True))
+    )
+
+
+def _login_account_key() -> str:
+    return f"{client_address()}|{User.normalise_email(request.form.get('email', ''))}"
+
+
+def _after_login_url() -> str:
+    return safe_next_url(request.args.get("next")) or url_for("home.index")
+
+
+def _set_language_from(user: User) -> None:
+    session["language"] = user.language
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT_PER_ADDRESS"], methods=["POST"])
+@limiter.limit(
+    lambda: current_app.config["LOGIN_RATE_LIMIT_PER_ACCOUNT"],
+    key_func=_login_account_key,
+    methods=["POST"],
+)
+def login():
+    if current_user.is_authenticated:
+        return redirect(_after_login_url())
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = User.by_email(form.email.data)
+        if user is None:
+            check_password_hash(_DUMMY_HASH, form.password.data)
+        elif user.active and user.check_password(form.password.data):
+            login_user(user, remember=form.remember.data)
+            user.last_login_at = utcnow()
+            db.session.commit()
+            _set_language_from(user)
+            return redirect(_after_login_url())
+        # One message for every failure, so nobody learns which accounts exist.
+        form.form_errors.append(_("Dit e-mailadres en wachtwoord horen niet bij elkaar."))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    logout_user()
+    flash(_("Je bent uitgelogd."), "info")
+    return redirect(url_for("home.index"))
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit("20 per hour", methods=["POST"])
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        user = User(
+            email=User.normalise_email(form.email.data),
+            display_name=form.display_name.data.strip(),
+            language=session.get("language", current_app.config["BABEL_DEFAULT_LOCALE"]),
+        )
+        user.set_password(form.password.data)
+        db.session.add(user)
+        db.session.commit()
+        login_user(user)
+        flash(_("Welkom bij Kring, %(name)s.", name=user.display_name), "success")
+        return redirect(_after_login_url())
+    return render_template("auth/register.html", form=form)
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def account():
+    form = ProfileForm(obj=current_user)
+    if form.validate_on_submit():
+        current_user.display_name = form.display_name.data.strip()
+        current_user.language = form.language.data
+        db.session.commit()
+        _set_language_from(current_user)
+        flash(_("Je gegevens zijn opgeslagen."), "success")
+        return redirect(url_for("auth.account"))
+    return render_template("auth/account.html", form=form)
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm(current_user)
+    if form.validate_on_submit():
+        current_user.set_password(form.password.data)
+        db.session.commit()
+        # The new session token logged out every other device; keep this one.
+        login_user(current_user)
+        flash(_("Je wachtwoord is gewijzigd. Op andere apparaten ben je uitgelogd."), "success")
+        return redirect(url_for("auth.account"))
+    return render_template("auth/change_password.html", form=form)
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+@limiter.limit("30 per hour")
+def reset_password(token: str):
+    reset = PasswordReset.find_usable(token)
+    if reset is None:
+        return render_template("auth/reset_invalid.html"), 404
+    form = ResetPasswordForm(reset.user)
+    if form.validate_on_submit():
+        reset.used_at = utcnow()
+        reset.user.set_password(form.password.data)
+        db.session.commit()
+        logout_user()
+        login_user(reset.user)
+        _set_language_from(reset.user)
+        flash(_("Je nieuwe wachtwoord is ingesteld."), "success")
+        return redirect(url_for("home.index"))
+    return render_template("auth/reset_password.html", form=form, user=reset.user)

@@ -1,0 +1,120 @@
+"""The `kring` command: Flask's CLI for this app plus Kring's own commands.
+
+`kring run`, `kring db upgrade` and `flask --app learn ...` all work the same.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import FlaskGroup, with_appcontext
+from sqlalchemy.engine import make_url
+
+from learn.auth.passwords import password_problems
+
+
+def _make_app() -> Flask:
+    from learn import create_app
+
+    return create_app()
+
+
+main = FlaskGroup(create_app=_make_app, help="Kring: beheer, inhoud en ontwikkelserver.")
+
+
+@click.group("user", help="Manage accounts.")
+def user_cli() -> None:
+    pass
+
+
+@user_cli.command("create")
+@click.option("--email", prompt=True)
+@click.option("--name", prompt="Display name")
+@click.option("--admin", "is_admin", is_flag=True, help="Give the account admin rights.")
+@click.option("--trainer", "is_trainer", is_flag=True, help="Let the account create classes.")
+@click.password_option(help="Asked for when not given; read from a pipe when stdin is not a TTY.")
+@with_appcontext
+def create_user(email: str, name: str, is_admin: bool, is_trainer: bool, password: str) -> None:
+    """Create an account (e.g. the first admin)."""
+    from learn.auth.models import User
+    from learn.extensions import db
+
+    if User.by_email(email):
+        raise click.ClickException(f"an account with e-mail {email} exists already")
+    problems = password_problems(password, email=email, name=name)
+    if problems:
+        raise click.ClickException(
+            "the password is too weak: " + ", ".join(p.value for p in problems)
+        )
+    user = User(
+        email=User.normalise_email(email), display_name=name, is_admin=is_admin,
+        is_trainer=is_trainer or is_admin,
+    )
+    user.set_password(password)
+    db.session.add(user)
+    db.session.commit()
+    click.echo(f"Created {'admin ' if is_admin else ''}account {user.email}.")
+
+
+@click.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup(path: Path) -> None:
+    """Copy the SQLite database to PATH while Kring keeps running."""
+    url = make_url(current_app.config["SQLALCHEMY_DATABASE_URI"])
+    if url.get_backend_name() != "sqlite":
+        click.echo(
+            "This database is PostgreSQL: back it up with pg_dump, e.g.\n"
+            f"  pg_dump --format=custom --file={path} '{url.set(drivername='postgresql').render_as_string(hide_password=True)}'\n"
+            "and restore with pg_restore. Nothing was written.",
+            err=True,
+        )
+        sys.exit(1)
+    if path.exists():
+        raise click.ClickException(f"{path} exists already; choose a new file name")
+    source = sqlite3.connect(url.database)
+    try:
+        target = sqlite3.connect(path)
+        with target:
+            source.backup(target)
+        target.close()
+    finally:
+        source.close()
+    click.echo(f"Backed up {url.database} to {path}.")
+
+
+@click.command("demo")
+@with_appcontext
+def demo() -> None:
+    """Load the demo accounts, class and team (never in production)."""
+    from learn.demo import DEMO_PASSWORD, load_demo
+
+    if current_app.config["KRING_ENV"] == "production":
+        raise click.ClickException("demo accounts are never loaded in production")
+    accounts = load_demo()
+    click.echo("Demo accounts (password for all: %s):" % DEMO_PASSWORD)
+    for email, description in accounts:
+        click.echo(f"  {email:<22} {description}")
+
+
+@click.group("translations", help="Compile the translation catalogues.")
+def translations_cli() -> None:
+    pass
+
+
+@translations_cli.command("compile")
+@click.option("--force", is_flag=True)
+def compile_translations(force: bool) -> None:
+    from learn.i18n import compile_catalogs
+
+    for path in compile_catalogs(force=force):
+        click.echo(f"compiled {path}")
+
+
+def register_commands(app: Flask) -> None:
+    for command in (user_cli, backup, demo, translations_cli):
+        app.cli.add_command(command)

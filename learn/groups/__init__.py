@@ -1,0 +1,7 @@
+"""Classes (klassen) and teams: creating them, joining with a code, managing members."""
+
+from flask import Blueprint
+
+bp = Blueprint("groups", __name__)
+
+from learn.groups import routes  # noqa: E402,F401  (routes attach themselves to bp)

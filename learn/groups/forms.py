@@ -1,0 +1,33 @@
+"""Forms for classes and teams."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, ValidationError
+
+from learn.groups.codes import LENGTH, normalise_join_code
+
+
+class GroupForm(FlaskForm):
+    name = StringField(
+        _l("Naam"), validators=[DataRequired(_l("Geef een naam.")), Length(max=80)]
+    )
+    description = TextAreaField(
+        _l("Omschrijving"),
+        validators=[Length(max=500, message=_l("Hoogstens 500 tekens."))],
+        description=_l("Optioneel. Bijvoorbeeld: opleiding, jaar of locatie."),
+    )
+
+
+class JoinForm(FlaskForm):
+    code = StringField(
+        _l("Code"),
+        validators=[DataRequired(_l("Vul de code in die je hebt gekregen."))],
+        description=_l("Acht tekens, bijvoorbeeld KX7P-M2QD. Streepjes en spaties mogen."),
+    )
+
+    def validate_code(self, field: StringField) -> None:
+        if len(normalise_join_code(field.data or "")) != LENGTH:
+            raise ValidationError(_l("Een code heeft acht tekens (letters en cijfers)."))
