@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
+from wtforms import BooleanField, EmailField, PasswordField, SelectChoice, SelectField, StringField
+from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, ValidationError
 
 from learn.auth.models import User
 from learn.auth.passwords import MAX_LENGTH, MIN_LENGTH, PasswordProblem, password_problems
 
-LANGUAGE_CHOICES = [("nl", "Nederlands"), ("en", "English")]
+LANGUAGE_CHOICES = [
+    SelectChoice("nl", "Nederlands", render_kw={"lang": "nl"}),
+    SelectChoice("en", "English", render_kw={"lang": "en"}),
+]
 
 PASSWORD_MESSAGES = {
     PasswordProblem.TOO_SHORT: _l("Gebruik minstens %(n)d tekens.", n=MIN_LENGTH),
@@ -30,6 +34,18 @@ def display_name_field() -> StringField:
     )
 
 
+def strip_whitespace(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
+
+
+def valid_email(_form: FlaskForm, field: EmailField) -> None:
+    """Syntax only (no DNS: Kring sends no mail); `.test` addresses are allowed for demos."""
+    try:
+        validate_email(field.data or "", check_deliverability=False, test_environment=True)
+    except EmailNotValidError as exc:
+        raise ValidationError(_l("Dit is geen geldig e-mailadres.")) from exc
+
+
 def email_not_taken(_form: FlaskForm, field: EmailField) -> None:
     if User.by_email(field.data or ""):
         raise ValidationError(
@@ -40,9 +56,10 @@ def email_not_taken(_form: FlaskForm, field: EmailField) -> None:
 def email_field(*, new_account: bool = False) -> EmailField:
     return EmailField(
         _l("E-mailadres"),
+        filters=[strip_whitespace],
         validators=[
             DataRequired(_l("Vul je e-mailadres in.")),
-            Email(_l("Dit is geen geldig e-mailadres.")),
+            valid_email,
             Length(max=254),
             *([email_not_taken] if new_account else []),
         ],

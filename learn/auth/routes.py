@@ -119,7 +119,7 @@ def change_password():
         current_user.set_password(form.password.data)
         db.session.commit()
         # The new session token logged out every other device; keep this one.
-        login_user(current_user)
+        login_user(current_user._get_current_object())
         flash(_("Je wachtwoord is gewijzigd. Op andere apparaten ben je uitgelogd."), "success")
         return redirect(url_for("auth.account"))
     return render_template("auth/change_password.html", form=form)

@@ -1,0 +1,59 @@
+# Kring — the two quick-start commands are `make run` and `make test`.
+# Everything else here is what they are built from.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+KRING := $(BIN)/kring
+HOST ?= 127.0.0.1
+PORT ?= 5000
+export KRING_ENV ?= development
+
+.PHONY: run test test-postgres lint translations messages db demo content clean-db bench help
+
+help:
+	@echo "make run            start Kring with demo content on http://$(HOST):$(PORT)"
+	@echo "make test           run the whole test suite (SQLite)"
+	@echo "make test-postgres  run the suite on a throw-away PostgreSQL server"
+	@echo "make lint           ruff"
+	@echo "make messages       extract UI strings and update the translation catalogues"
+
+# The venv is rebuilt when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+translations: $(VENV)/.installed
+	$(KRING) translations compile
+
+db: $(VENV)/.installed
+	$(KRING) db upgrade
+
+demo: db
+	$(KRING) demo
+
+content: db
+	$(KRING) content sync
+
+run: translations demo content
+	@echo
+	@echo "Kring runs on http://$(HOST):$(PORT) — log in with a demo account above (Ctrl+C stops)."
+	$(KRING) run --host $(HOST) --port $(PORT)
+
+test: translations
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-postgres: translations
+	.ci/with-postgres $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+
+messages: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l --no-location --sort-output -o /tmp/kring-messages.pot .
+	$(BIN)/pybabel update -i /tmp/kring-messages.pot -d learn/translations --no-fuzzy-matching
+
+clean-db:
+	rm -f instance/kring.sqlite3 instance/kring.sqlite3-wal instance/kring.sqlite3-shm
