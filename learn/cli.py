@@ -51,7 +51,9 @@ def create_user(email: str, name: str, is_admin: bool, is_trainer: bool, passwor
             "the password is too weak: " + ", ".join(p.value for p in problems)
         )
     user = User(
-        email=User.normalise_email(email), display_name=name, is_admin=is_admin,
+        email=User.normalise_email(email),
+        display_name=name,
+        is_admin=is_admin,
         is_trainer=is_trainer or is_admin,
     )
     user.set_password(password)
@@ -67,9 +69,10 @@ def backup(path: Path) -> None:
     """Copy the SQLite database to PATH while Kring keeps running."""
     url = make_url(current_app.config["SQLALCHEMY_DATABASE_URI"])
     if url.get_backend_name() != "sqlite":
+        plain_url = url.set(drivername="postgresql").render_as_string(hide_password=True)
         click.echo(
             "This database is PostgreSQL: back it up with pg_dump, e.g.\n"
-            f"  pg_dump --format=custom --file={path} '{url.set(drivername='postgresql').render_as_string(hide_password=True)}'\n"
+            f"  pg_dump --format=custom --file={path} '{plain_url}'\n"
             "and restore with pg_restore. Nothing was written.",
             err=True,
         )
@@ -96,7 +99,7 @@ def demo() -> None:
     if current_app.config["KRING_ENV"] == "production":
         raise click.ClickException("demo accounts are never loaded in production")
     accounts = load_demo()
-    click.echo("Demo accounts (password for all: %s):" % DEMO_PASSWORD)
+    click.echo(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
     for email, description in accounts:
         click.echo(f"  {email:<22} {description}")
 

@@ -120,9 +120,7 @@ def load_config(
     overrides = dict(overrides or {})
     env = overrides.get("KRING_ENV") or environ.get("KRING_ENV", "development")
     if env not in ENVIRONMENTS:
-        raise ConfigurationError(
-            f"KRING_ENV is {env!r}; use one of: {', '.join(ENVIRONMENTS)}."
-        )
+        raise ConfigurationError(f"KRING_ENV is {env!r}; use one of: {', '.join(ENVIRONMENTS)}.")
     config = _defaults(env, instance_path)
     for variable, (key, parse) in _ENV_VARS.items():
         if variable in environ and environ[variable] != "":

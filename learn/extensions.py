@@ -49,7 +49,7 @@ limiter = Limiter(key_func=client_address)
 
 
 @event.listens_for(Engine, "connect")
-def _configure_sqlite(dbapi_connection, _record) -> None:  # noqa: ANN001
+def _configure_sqlite(dbapi_connection, _record) -> None:
     """WAL lets readers and one writer work at once; SQLite needs foreign keys switched on."""
     if isinstance(dbapi_connection, sqlite3.Connection):
         cursor = dbapi_connection.cursor()

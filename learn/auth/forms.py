@@ -49,7 +49,10 @@ def valid_email(_form: FlaskForm, field: EmailField) -> None:
 def email_not_taken(_form: FlaskForm, field: EmailField) -> None:
     if User.by_email(field.data or ""):
         raise ValidationError(
-            _l("Er is al een account met dit e-mailadres. Log in, of vraag de beheerder om een nieuwe wachtwoordlink.")
+            _l(
+                "Er is al een account met dit e-mailadres. "
+                "Log in, of vraag de beheerder om een nieuwe wachtwoordlink."
+            )
         )
 
 
@@ -76,7 +79,9 @@ class NewPasswordForm(FlaskForm):
     password = PasswordField(
         _l("Nieuw wachtwoord"),
         validators=[InputRequired(_l("Kies een wachtwoord.")), Length(max=MAX_LENGTH)],
-        description=_l("Minstens 10 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden."),
+        description=_l(
+            "Minstens 10 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden."
+        ),
     )
     confirm = PasswordField(
         _l("Herhaal het wachtwoord"),
@@ -98,7 +103,9 @@ class NewPasswordForm(FlaskForm):
 
 class LoginForm(FlaskForm):
     email = email_field()
-    password = PasswordField(_l("Wachtwoord"), validators=[InputRequired(_l("Vul je wachtwoord in."))])
+    password = PasswordField(
+        _l("Wachtwoord"), validators=[InputRequired(_l("Vul je wachtwoord in."))]
+    )
     remember = BooleanField(_l("Ingelogd blijven op dit apparaat"))
 
 

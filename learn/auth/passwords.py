@@ -12,15 +12,53 @@ MAX_LENGTH = 128
 
 # Passwords that top every leaked-password list, plus Dutch and Kring-specific ones.
 COMMON_PASSWORDS = frozenset(
-    """
-    1234567890 0123456789 1111111111 0000000000 1234512345 12345678910 123456789a
-    qwertyuiop azertyuiop qwerty1234 qwerty123456 1q2w3e4r5t 1qaz2wsx3edc
-    password12 password123 password1234 passw0rd12 wachtwoord wachtwoord1 wachtwoord12
-    wachtwoord123 welkom1234 welkom12345 welkomwelkom iloveyou12 letmein123 trustno1234
-    abcdefghij abc1234567 football12 voetbal123 winter2024 lente12345
-    kringkring kring12345 kring-demo socialwork socialwerk sociaalwerk maatschappelijk
-    administrator admin12345 changeme12 geheim1234 geheimpje1
-    """.split()
+    {
+        "1234567890",
+        "0123456789",
+        "1111111111",
+        "0000000000",
+        "1234512345",
+        "12345678910",
+        "123456789a",
+        "qwertyuiop",
+        "azertyuiop",
+        "qwerty1234",
+        "qwerty123456",
+        "1q2w3e4r5t",
+        "1qaz2wsx3edc",
+        "password12",
+        "password123",
+        "password1234",
+        "passw0rd12",
+        "wachtwoord",
+        "wachtwoord1",
+        "wachtwoord12",
+        "wachtwoord123",
+        "welkom1234",
+        "welkom12345",
+        "welkomwelkom",
+        "iloveyou12",
+        "letmein123",
+        "trustno1234",
+        "abcdefghij",
+        "abc1234567",
+        "football12",
+        "voetbal123",
+        "winter2024",
+        "lente12345",
+        "kringkring",
+        "kring12345",
+        "kring-demo",
+        "socialwork",
+        "socialwerk",
+        "sociaalwerk",
+        "maatschappelijk",
+        "administrator",
+        "admin12345",
+        "changeme12",
+        "geheim1234",
+        "geheimpje1",
+    }
 )
 
 

@@ -11,9 +11,7 @@ from learn.groups.codes import LENGTH, normalise_join_code
 
 
 class GroupForm(FlaskForm):
-    name = StringField(
-        _l("Naam"), validators=[DataRequired(_l("Geef een naam.")), Length(max=80)]
-    )
+    name = StringField(_l("Naam"), validators=[DataRequired(_l("Geef een naam.")), Length(max=80)])
     description = TextAreaField(
         _l("Omschrijving"),
         validators=[Length(max=500, message=_l("Hoogstens 500 tekens."))],

@@ -133,9 +133,7 @@ def remove_member(section: str, group_id: int, membership_id: int):
     return redirect(group_url(group))
 
 
-@bp.route(
-    "/teams/<int:group_id>/members/<int:membership_id>/role", methods=["POST"]
-)
+@bp.route("/teams/<int:group_id>/members/<int:membership_id>/role", methods=["POST"])
 @login_required
 def toggle_role(group_id: int, membership_id: int):
     group = require_leader("teams", group_id).group
@@ -160,7 +158,9 @@ def leave(section: str, group_id: int):
     if not ActionForm().validate_on_submit():
         return redirect(group_url(group))
     if membership.is_leader and len(group.leaders()) == 1 and len(group.memberships) > 1:
-        flash(_("Je bent de enige begeleider of trainer. Geef eerst iemand anders die rol."), "error")
+        flash(
+            _("Je bent de enige begeleider of trainer. Geef eerst iemand anders die rol."), "error"
+        )
         return redirect(group_url(group))
     db.session.delete(membership)
     db.session.commit()
@@ -177,7 +177,9 @@ def join():
     if form.validate_on_submit():
         group = Group.by_join_code(normalise_join_code(form.code.data))
         if group is None:
-            form.code.errors.append(_("Deze code hoort bij geen klas of team. Controleer hem en probeer opnieuw."))
+            form.code.errors.append(
+                _("Deze code hoort bij geen klas of team. Controleer hem en probeer opnieuw.")
+            )
         elif group.membership_of(current_user) is not None:
             flash(_("Je bent al lid van %(name)s.", name=group.name), "info")
             return redirect(group_url(group))

@@ -77,7 +77,9 @@ def test_login_with_right_password(client):
     ("email", "password"),
     [("noor@example.test", "verkeerd wachtwoord"), ("niemand@example.test", PASSWORD)],
 )
-def test_login_failure_gives_one_message_for_unknown_account_and_wrong_password(client, email, password):
+def test_login_failure_gives_one_message_for_unknown_account_and_wrong_password(
+    client, email, password
+):
     make_user(email="noor@example.test")
     response = client.post("/login", data={"email": email, "password": password})
     assert response.status_code == 200
@@ -94,12 +96,20 @@ def test_deactivated_account_cannot_log_in(client):
 
 @pytest.mark.parametrize(
     "target",
-    ["https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)", "http:/evil"],
+    [
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example",
+        "javascript:alert(1)",
+        "http:/evil",
+    ],
 )
 def test_login_never_redirects_off_site(client, target):
     make_user(email="noor@example.test")
     response = client.post(
-        "/login", query_string={"next": target}, data={"email": "noor@example.test", "password": PASSWORD}
+        "/login",
+        query_string={"next": target},
+        data={"email": "noor@example.test", "password": PASSWORD},
     )
     assert response.status_code == 302
     assert response.headers["Location"] == "/"
@@ -108,14 +118,18 @@ def test_login_never_redirects_off_site(client, target):
 def test_login_follows_a_local_next(client):
     make_user(email="noor@example.test")
     response = client.post(
-        "/login", query_string={"next": "/join?code=ABCD"}, data={"email": "noor@example.test", "password": PASSWORD}
+        "/login",
+        query_string={"next": "/join?code=ABCD"},
+        data={"email": "noor@example.test", "password": PASSWORD},
     )
     assert response.headers["Location"] == "/join?code=ABCD"
 
 
 def test_remember_me_sets_a_long_lived_cookie(client):
     make_user(email="noor@example.test")
-    client.post("/login", data={"email": "noor@example.test", "password": PASSWORD, "remember": "y"})
+    client.post(
+        "/login", data={"email": "noor@example.test", "password": PASSWORD, "remember": "y"}
+    )
     cookie = client.get_cookie("kring_remember")
     assert cookie is not None and cookie.expires is not None
     assert cookie.http_only
