@@ -118,6 +118,44 @@ def compile_translations(force: bool) -> None:
         click.echo(f"compiled {path}")
 
 
+@click.group("content", help="Check and load the case (and module) files.")
+def content_cli() -> None:
+    pass
+
+
+@content_cli.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@with_appcontext
+def content_check(paths: tuple[Path, ...]) -> None:
+    """Check content files (default: everything) and print every problem as path:line:column."""
+    from learn.content import check_paths, print_report
+
+    report = check_paths(list(paths) or None, cases_dir=Path(current_app.config["CASES_DIR"]))
+    print_report(report, sys.stdout)
+    sys.exit(report.exit_code)
+
+
+@content_cli.command("sync")
+@with_appcontext
+def content_sync() -> None:
+    """Load valid case files into the database; a changed file becomes a new version."""
+    from learn.casesim.services import sync_cases
+    from learn.content import print_report
+
+    result = sync_cases(Path(current_app.config["CASES_DIR"]))
+    for label, slugs in (
+        ("added", result.added),
+        ("updated", result.updated),
+        ("retired", result.retired),
+    ):
+        if slugs:
+            click.echo(f"{label}: {', '.join(slugs)}")
+    click.echo(f"{len(result.unchanged)} unchanged")
+    if result.report.errors:
+        print_report(result.report, sys.stdout)
+        sys.exit(1)
+
+
 def register_commands(app: Flask) -> None:
-    for command in (user_cli, backup, demo, translations_cli):
+    for command in (user_cli, backup, demo, translations_cli, content_cli):
         app.cli.add_command(command)

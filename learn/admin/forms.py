@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField
 
 from learn.auth.forms import RegisterForm
+from learn.forms import KringForm
 
 
-class UserFlagsForm(FlaskForm):
+class UserFlagsForm(KringForm):
     is_trainer = BooleanField(_l("Trainer: mag klassen aanmaken"))
     is_admin = BooleanField(_l("Beheerder"))
     active = BooleanField(_l("Actief: mag inloggen"))
@@ -20,7 +20,7 @@ class CreateUserForm(RegisterForm):
     is_admin = BooleanField(_l("Beheerder"))
 
 
-class UserSearchForm(FlaskForm):
+class UserSearchForm(KringForm):
     class Meta:
         csrf = False  # a GET search changes nothing
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, ValidationError
 
 from learn.auth.models import User
 from learn.auth.passwords import MAX_LENGTH, MIN_LENGTH, PasswordProblem, password_problems
+from learn.forms import KringForm
 
 LANGUAGE_CHOICES = [
     SelectChoice("nl", "Nederlands", render_kw={"lang": "nl"}),
@@ -38,7 +38,7 @@ def strip_whitespace(value: str | None) -> str | None:
     return value.strip() if isinstance(value, str) else value
 
 
-def valid_email(_form: FlaskForm, field: EmailField) -> None:
+def valid_email(_form: KringForm, field: EmailField) -> None:
     """Syntax only (no DNS: Kring sends no mail); `.test` addresses are allowed for demos."""
     try:
         validate_email(field.data or "", check_deliverability=False, test_environment=True)
@@ -46,7 +46,7 @@ def valid_email(_form: FlaskForm, field: EmailField) -> None:
         raise ValidationError(_l("Dit is geen geldig e-mailadres.")) from exc
 
 
-def email_not_taken(_form: FlaskForm, field: EmailField) -> None:
+def email_not_taken(_form: KringForm, field: EmailField) -> None:
     if User.by_email(field.data or ""):
         raise ValidationError(
             _l(
@@ -69,7 +69,7 @@ def email_field(*, new_account: bool = False) -> EmailField:
     )
 
 
-class NewPasswordForm(FlaskForm):
+class NewPasswordForm(KringForm):
     """A new password typed twice and checked against the rules.
 
     Subclasses say whose password it is through `password_owner`, so the rules
@@ -101,7 +101,7 @@ class NewPasswordForm(FlaskForm):
             raise ValidationError(" ".join(str(PASSWORD_MESSAGES[p]) for p in problems))
 
 
-class LoginForm(FlaskForm):
+class LoginForm(KringForm):
     email = email_field()
     password = PasswordField(
         _l("Wachtwoord"), validators=[InputRequired(_l("Vul je wachtwoord in."))]
@@ -117,7 +117,7 @@ class RegisterForm(NewPasswordForm):
         return self.email.data or "", self.display_name.data or ""
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(KringForm):
     display_name = display_name_field()
     language = SelectField(_l("Taal"), choices=LANGUAGE_CHOICES)
 

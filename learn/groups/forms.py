@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
+from learn.forms import KringForm
 from learn.groups.codes import LENGTH, normalise_join_code
 
 
-class GroupForm(FlaskForm):
+class GroupForm(KringForm):
     name = StringField(_l("Naam"), validators=[DataRequired(_l("Geef een naam.")), Length(max=80)])
     description = TextAreaField(
         _l("Omschrijving"),
@@ -19,7 +19,7 @@ class GroupForm(FlaskForm):
     )
 
 
-class JoinForm(FlaskForm):
+class JoinForm(KringForm):
     code = StringField(
         _l("Code"),
         validators=[DataRequired(_l("Vul de code in die je hebt gekregen."))],

@@ -1,0 +1,7 @@
+"""Branching case simulations: the library, playing a case, the debrief, the competence profile."""
+
+from flask import Blueprint
+
+bp = Blueprint("casesim", __name__)
+
+from learn.casesim import routes  # noqa: E402,F401  (routes attach themselves to bp)

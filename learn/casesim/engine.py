@@ -1,0 +1,140 @@
+"""The rules of playing a case, as plain functions over a case and its steps.
+
+A step is `(scene id, choice index)`; the index is None for a narrative scene's
+"continue". Nothing here touches Flask or the database, so every rule can be
+tested on small hand-made cases.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from learn.content import Case, Choice, Scene
+from learn.content.scoring import surviving_step_indices
+
+Step = tuple[str, int | None]
+
+QUALITY_RANK = {"sterk": 2, "begrijpelijk": 1, "riskant": 0}
+ADDRESSEES = ("client", "naaste", "beiden")
+
+
+class InvalidMove(ValueError):
+    """A step that the case does not allow from where the learner is."""
+
+
+def current_scene_id(case: Case, steps: Sequence[Step]) -> str:
+    """Where the learner is now: the start, or where the last step led."""
+    if not steps:
+        return case.start
+    scene_id, index = steps[-1]
+    return target(case.scenes[scene_id], index)
+
+
+def target(scene: Scene, index: int | None) -> str:
+    """The scene that `index` (or "continue") leads to from `scene`; InvalidMove if none."""
+    if scene.kind == "decision":
+        if index is None:
+            raise InvalidMove(f"scene {scene.id!r} asks for a choice")
+        try:
+            return scene.choice(index).next
+        except ValueError as exc:
+            raise InvalidMove(str(exc)) from exc
+    if scene.kind == "narrative" and index is None and scene.next:
+        return scene.next
+    raise InvalidMove(f"scene {scene.id!r} does not go on this way")
+
+
+def is_finished(case: Case, steps: Sequence[Step]) -> bool:
+    return case.scenes[current_scene_id(case, steps)].kind == "ending"
+
+
+def choice_total(choice: Choice) -> int:
+    return sum(choice.scores.values())
+
+
+def strongest_choice(scene: Scene) -> Choice:
+    """The choice that scores best in total; quality, then file order, break ties."""
+    return max(
+        scene.choices,
+        key=lambda c: (choice_total(c), QUALITY_RANK.get(c.quality, 0), -c.index),
+    )
+
+
+@dataclass(frozen=True)
+class DecisionReview:
+    """One decision as the debrief shows it."""
+
+    number: int
+    scene: Scene
+    choice: Choice
+    strongest: Choice
+    kept: bool  # False when a later loop replaced this part of the path
+
+    @property
+    def chose_strongest(self) -> bool:
+        return self.choice.index == self.strongest.index
+
+
+def review(case: Case, steps: Sequence[Step]) -> list[DecisionReview]:
+    """Every decision the learner made, in order, with the strongest alternative."""
+    kept = set(surviving_step_indices(steps))
+    reviews = []
+    for position, (scene_id, index) in enumerate(steps):
+        scene = case.scenes[scene_id]
+        if scene.kind != "decision" or index is None:
+            continue
+        reviews.append(
+            DecisionReview(
+                number=len(reviews) + 1,
+                scene=scene,
+                choice=scene.choice(index),
+                strongest=strongest_choice(scene),
+                kept=position in kept,
+            )
+        )
+    return reviews
+
+
+def last_choice(case: Case, steps: Sequence[Step]) -> tuple[Scene, Choice] | None:
+    """The decision the learner just made, to show its feedback; None after "continue"."""
+    if not steps or steps[-1][1] is None:
+        return None
+    scene = case.scenes[steps[-1][0]]
+    return scene, scene.choice(steps[-1][1])
+
+
+def attention_balance(case: Case, steps: Sequence[Step]) -> dict[str, int]:
+    """How often the learner addressed client, naaste or both in triadic scenes."""
+    counts = dict.fromkeys(ADDRESSEES, 0)
+    for scene_id, index in steps:
+        scene = case.scenes[scene_id]
+        if scene.triadic and index is not None:
+            addressee = scene.choice(index).addresses
+            if addressee in counts:
+                counts[addressee] += 1
+    return counts
+
+
+def distances_to_ending(case: Case) -> dict[str, int]:
+    """Fewest steps from each scene to any ending (breadth-first, backwards)."""
+    predecessors: dict[str, list[str]] = {sid: [] for sid in case.scenes}
+    for scene in case.scenes.values():
+        for nxt in scene.targets():
+            predecessors[nxt].append(scene.id)
+    distance = {sid: 0 for sid, s in case.scenes.items() if s.kind == "ending"}
+    queue = deque(distance)
+    while queue:
+        sid = queue.popleft()
+        for prev in predecessors[sid]:
+            if prev not in distance:
+                distance[prev] = distance[sid] + 1
+                queue.append(prev)
+    return distance
+
+
+def progress(case: Case, steps: Sequence[Step], distances: dict[str, int]) -> tuple[int, int]:
+    """(done, done + still to go at least): an honest progress bar for a branching case."""
+    done = len(steps)
+    return done, done + distances.get(current_scene_id(case, steps), 0)

@@ -1,0 +1,205 @@
+"""Routes for the case library, playing, debriefs and the competence profile.
+
+Attempts belong to one learner: anyone else gets 404.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from learn.casesim import bp, engine
+from learn.casesim.forms import StartForm, StepForm
+from learn.casesim.models import Attempt, Case
+from learn.casesim.picture import case_picture
+from learn.casesim.services import (
+    StepOutcome,
+    attempts_by_case,
+    competence_profile,
+    playable_cases,
+    record_step,
+    start_attempt,
+    status_of,
+    steps_of,
+)
+from learn.casesim.vocabulary import vocabulary
+from learn.extensions import db
+
+LENGTHS = {"kort": (0, 10), "middel": (11, 15), "lang": (16, 10_000)}
+
+
+def own_attempt(attempt_id: int) -> Attempt:
+    attempt = db.session.get(Attempt, attempt_id)
+    if attempt is None or attempt.user_id != current_user.id:
+        abort(404)
+    return attempt
+
+
+def case_by_slug(slug: str) -> Case:
+    case = db.session.scalar(select(Case).where(Case.slug == slug))
+    if case is None or case.current_version is None:
+        abort(404)
+    return case
+
+
+def new_start_form() -> StartForm:
+    return StartForm(start_token=secrets.token_urlsafe(24))
+
+
+@bp.route("/cases")
+@login_required
+def library():
+    theme = request.args.get("theme", "")
+    audience = request.args.get("audience", "")
+    length = request.args.get("length", "")
+    status = request.args.get("status", "")
+    attempts = attempts_by_case(current_user)
+    cards = []
+    for case, version in playable_cases():
+        content = version.content
+        case_status = status_of(attempts.get(case.id, []))
+        low, high = LENGTHS.get(length, (0, 10_000))
+        if theme and theme not in content.themes:
+            continue
+        if audience and audience not in content.audience:
+            continue
+        if not low <= content.minutes <= high:
+            continue
+        if status and status != case_status:
+            continue
+        cards.append({"case": case, "content": content, "status": case_status})
+    return render_template(
+        "casesim/library.html",
+        cards=cards,
+        vocab=vocabulary(),
+        filters={"theme": theme, "audience": audience, "length": length, "status": status},
+    )
+
+
+@bp.route("/cases/<slug>")
+@login_required
+def case_detail(slug: str):
+    case = case_by_slug(slug)
+    if case.retired:
+        abort(404)
+    attempts = attempts_by_case(current_user).get(case.id, [])
+    unfinished = next((a for a in attempts if not a.finished), None)
+    return render_template(
+        "casesim/case.html",
+        case=case,
+        content=case.current_version.content,
+        attempts=attempts,
+        unfinished=unfinished,
+        form=new_start_form(),
+        vocab=vocabulary(),
+    )
+
+
+@bp.route("/cases/<slug>/start", methods=["POST"])
+@login_required
+def start(slug: str):
+    case = case_by_slug(slug)
+    if case.retired:
+        abort(404)
+    form = StartForm()
+    if not form.validate_on_submit():
+        flash(_("Het starten lukte niet. Probeer het opnieuw."), "error")
+        return redirect(url_for("casesim.case_detail", slug=slug))
+    try:
+        attempt = start_attempt(current_user, case, form.start_token.data)
+    except PermissionError:
+        abort(400)
+    return redirect(url_for("casesim.play", attempt_id=attempt.id))
+
+
+@bp.route("/attempts/<int:attempt_id>")
+@login_required
+def play(attempt_id: int):
+    attempt = own_attempt(attempt_id)
+    if attempt.finished:
+        return redirect(url_for("casesim.debrief", attempt_id=attempt.id))
+    content = attempt.version.content
+    steps = steps_of(attempt)
+    scene = content.scenes[attempt.current_scene]
+    last_decision = engine.last_choice(content, steps)
+    done, total = engine.progress(content, steps, engine.distances_to_ending(content))
+    form = StepForm(step=attempt.step_count + 1)
+    form.choice.choices = [(choice.index, choice.text) for choice in scene.choices]
+    return render_template(
+        "casesim/play.html",
+        attempt=attempt,
+        content=content,
+        scene=scene,
+        last_decision=last_decision,
+        progress=(done, total),
+        form=form,
+        vocab=vocabulary(),
+    )
+
+
+@bp.route("/attempts/<int:attempt_id>/step", methods=["POST"])
+@login_required
+def step(attempt_id: int):
+    attempt = own_attempt(attempt_id)
+    form = StepForm()
+    form.choice.choices = []
+    if not form.validate_on_submit():
+        abort(400)
+    choice = request.form.get("choice", type=int)
+    outcome = record_step(attempt, form.step.data, choice)
+    if outcome is StepOutcome.INVALID:
+        flash(_("Kies eerst wat je doet."), "error")
+    elif outcome is StepOutcome.STALE:
+        flash(
+            _(
+                "Je had hier al gekozen (misschien via de terugknop). "
+                "Je keuze staat vast; je gaat verder waar je was."
+            ),
+            "info",
+        )
+    target = "casesim.debrief" if attempt.finished else "casesim.play"
+    return redirect(url_for(target, attempt_id=attempt.id))
+
+
+@bp.route("/attempts/<int:attempt_id>/debrief")
+@login_required
+def debrief(attempt_id: int):
+    attempt = own_attempt(attempt_id)
+    if not attempt.finished:
+        return redirect(url_for("casesim.play", attempt_id=attempt.id))
+    version = attempt.version
+    content = version.content
+    steps = steps_of(attempt)
+    best_steps = [(sid, idx) for sid, idx in version.bounds["best_path"]]
+    return render_template(
+        "casesim/debrief.html",
+        attempt=attempt,
+        case=version.case,
+        content=content,
+        ending=content.scenes[attempt.current_scene],
+        reviews=engine.review(content, steps),
+        balance=engine.attention_balance(content, steps),
+        bounds=version.bounds,
+        picture=case_picture(content, steps, best_steps),
+        form=new_start_form(),
+        vocab=vocabulary(),
+        retired=version.case.retired,
+        newer_version=version.case.current_version.id != version.id,
+    )
+
+
+@bp.route("/profile")
+@login_required
+def profile():
+    vocab = vocabulary()
+    return render_template(
+        "casesim/profile.html",
+        results=competence_profile(current_user, vocab.competences),
+        vocab=vocab,
+        attempts=attempts_by_case(current_user),
+        cases={case.id: version for case, version in playable_cases()},
+    )

@@ -1,0 +1,232 @@
+"""Case library and attempts in the database: sync, start, record a step, profile."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from learn.auth.models import User, utcnow
+from learn.casesim import engine
+from learn.casesim.models import Attempt, AttemptStep, Case, CaseVersion
+from learn.content import Report, best_path, case_to_dict, content_hash, load_cases, score
+from learn.content import score_bounds as graph_bounds
+from learn.extensions import db
+
+# --- syncing files into versions -------------------------------------------------------------
+
+
+@dataclass
+class SyncResult:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    retired: list[str] = field(default_factory=list)
+    report: Report | None = None
+
+
+def _bounds(content) -> dict:
+    bounds = graph_bounds(content)
+    return {
+        "worst": {key: low for key, (low, _high) in bounds.items()},
+        "best": {key: high for key, (_low, high) in bounds.items()},
+        # Stored like an attempt's steps: the ending itself is where the last step leads.
+        "best_path": [
+            list(step) for step in best_path(content) if content.scenes[step[0]].kind != "ending"
+        ],
+    }
+
+
+def sync_cases(cases_dir: Path) -> SyncResult:
+    """Load every valid case file; a changed file becomes a new version.
+
+    Files with errors are skipped (the report says why) and their case keeps its
+    current version. Cases whose file is gone are retired, never deleted: learners'
+    attempts on them stay readable.
+    """
+    loaded, report = load_cases(cases_dir)
+    result = SyncResult(report=report)
+    seen = set()
+    for _path, text, content in loaded:
+        seen.add(content.id)
+        digest = content_hash(text)
+        case = db.session.scalar(select(Case).where(Case.slug == content.id))
+        if case is None:
+            case = Case(slug=content.id)
+            db.session.add(case)
+            db.session.flush()
+        current = case.current_version
+        case.retired = False
+        if current is not None and current.content_hash == digest:
+            result.unchanged.append(content.id)
+            continue
+        version = CaseVersion(
+            case=case,
+            number=current.number + 1 if current else 1,
+            content_hash=digest,
+            data=case_to_dict(content),
+            bounds=_bounds(content),
+        )
+        db.session.add(version)
+        db.session.flush()
+        (result.added if current is None else result.updated).append(content.id)
+    for case in db.session.scalars(select(Case).where(Case.retired.is_(False))):
+        # A file that is there but has errors keeps its case at the last good version.
+        if case.slug not in seen and not (cases_dir / f"{case.slug}.yaml").exists():
+            case.retired = True
+            result.retired.append(case.slug)
+    db.session.commit()
+    return result
+
+
+# --- attempts --------------------------------------------------------------------------------
+
+
+def playable_cases() -> list[tuple[Case, CaseVersion]]:
+    """Every case that is not retired, with its current (newest) version, by title."""
+    newest = (
+        select(CaseVersion.case_id, func.max(CaseVersion.number).label("number"))
+        .group_by(CaseVersion.case_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(Case, CaseVersion)
+        .join(CaseVersion, CaseVersion.case_id == Case.id)
+        .join(newest, (newest.c.case_id == Case.id) & (newest.c.number == CaseVersion.number))
+        .where(Case.retired.is_(False))
+    ).all()
+    return sorted(((case, version) for case, version in rows), key=lambda r: r[1].content.title)
+
+
+def start_attempt(user: User, case: Case, start_token: str) -> Attempt:
+    """A new attempt on the case's current version; the same token returns the same attempt."""
+    existing = db.session.scalar(select(Attempt).where(Attempt.start_token == start_token))
+    if existing is not None:
+        if existing.user_id != user.id:
+            raise PermissionError("start token of another user")
+        return existing
+    version = case.current_version
+    attempt = Attempt(
+        user_id=user.id,
+        case_version_id=version.id,
+        start_token=start_token,
+        current_scene=version.content.start,
+    )
+    db.session.add(attempt)
+    try:
+        db.session.commit()
+    except IntegrityError:  # a parallel double click inserted it first
+        db.session.rollback()
+        return db.session.scalar(select(Attempt).where(Attempt.start_token == start_token))
+    return attempt
+
+
+def steps_of(attempt: Attempt) -> list[engine.Step]:
+    return [(step.scene_id, step.choice_index) for step in attempt.steps]
+
+
+class StepOutcome(enum.Enum):
+    RECORDED = "recorded"
+    REPEATED = "repeated"  # the same step again (double click, resent form): nothing changes
+    STALE = "stale"  # an old page (back button) with another choice: refused, nothing lost
+    INVALID = "invalid"  # not a move this scene allows
+    FINISHED = "finished"  # the attempt has already ended
+
+
+def record_step(attempt: Attempt, number: int, choice_index: int | None) -> StepOutcome:
+    """Store step `number` of `attempt`, exactly once, however often it is posted."""
+    if number <= attempt.step_count:
+        earlier = db.session.scalar(
+            select(AttemptStep).where(
+                AttemptStep.attempt_id == attempt.id, AttemptStep.number == number
+            )
+        )
+        same = earlier is not None and earlier.choice_index == choice_index
+        return StepOutcome.REPEATED if same else StepOutcome.STALE
+    if number != attempt.step_count + 1:
+        return StepOutcome.STALE
+    if attempt.finished:
+        return StepOutcome.FINISHED
+    content = attempt.version.content
+    scene = content.scenes[attempt.current_scene]
+    try:
+        next_scene = engine.target(scene, choice_index)
+    except engine.InvalidMove:
+        return StepOutcome.INVALID
+    db.session.add(
+        AttemptStep(
+            attempt_id=attempt.id, number=number, scene_id=scene.id, choice_index=choice_index
+        )
+    )
+    attempt.step_count = number
+    attempt.current_scene = next_scene
+    if content.scenes[next_scene].kind == "ending":
+        attempt.finished_at = utcnow()
+        attempt.scores = score(content, [*steps_of(attempt), (scene.id, choice_index)])
+    try:
+        db.session.commit()
+    except IntegrityError:  # another request stored this step number a moment earlier
+        db.session.rollback()
+        db.session.refresh(attempt)
+        return record_step(attempt, number, choice_index)
+    return StepOutcome.RECORDED
+
+
+# --- the learner's overview ------------------------------------------------------------------
+
+
+def attempts_by_case(user: User) -> dict[int, list[Attempt]]:
+    """The user's attempts grouped by case id, newest first."""
+    grouped: dict[int, list[Attempt]] = {}
+    query = (
+        select(Attempt)
+        .join(CaseVersion)
+        .where(Attempt.user_id == user.id)
+        .order_by(Attempt.started_at.desc(), Attempt.id.desc())
+    )
+    for attempt in db.session.scalars(query):
+        grouped.setdefault(attempt.version.case_id, []).append(attempt)
+    return grouped
+
+
+def status_of(attempts: Iterable[Attempt]) -> str:
+    attempts = list(attempts)
+    if not attempts:
+        return "new"
+    if any(a.finished for a in attempts):
+        return "done"
+    return "in_progress"
+
+
+@dataclass(frozen=True)
+class CompetenceResult:
+    key: str
+    percent: int | None  # None: no finished case scores this competence yet
+    cases: int
+
+
+def competence_profile(user: User, competence_keys: Iterable[str]) -> list[CompetenceResult]:
+    """Per competence: the average, over cases, of where the latest finished attempt
+    scored between the case's worst (0%) and best (100%) possible path."""
+    shares: dict[str, list[float]] = {key: [] for key in competence_keys}
+    for attempts in attempts_by_case(user).values():
+        finished = next((a for a in attempts if a.finished and a.scores), None)
+        if finished is None:
+            continue
+        bounds = finished.version.bounds
+        for key, points in finished.scores.items():
+            low, high = bounds["worst"].get(key), bounds["best"].get(key)
+            if key in shares and low is not None and high is not None and high > low:
+                shares[key].append((points - low) / (high - low))
+    return [
+        CompetenceResult(
+            key=key,
+            percent=round(100 * sum(values) / len(values)) if values else None,
+            cases=len(values),
+        )
+        for key, values in shares.items()
+    ]

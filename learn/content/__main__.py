@@ -1,0 +1,48 @@
+"""``python -m learn.content [PATH...]``: check content without the Flask app.
+
+``kring content check`` does the same through check_paths and print_report.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+from .check import check_paths
+from .problems import print_report
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m learn.content",
+        description="Check case files and the vocabulary; exit 1 when there is an error.",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="case files or folders (default: every case in --cases-dir)",
+    )
+    parser.add_argument(
+        "--cases-dir",
+        type=Path,
+        default=Path("cases"),
+        help="the cases folder, with vocabulary.yaml (default: cases)",
+    )
+    parser.add_argument(
+        "--vocabulary",
+        type=Path,
+        default=None,
+        help="the vocabulary file (default: CASES_DIR/vocabulary.yaml)",
+    )
+    args = parser.parse_args(argv)
+    report = check_paths(
+        args.paths or None, cases_dir=args.cases_dir, vocabulary_path=args.vocabulary
+    )
+    print_report(report)
+    return report.exit_code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
