@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 from sqlalchemy import func, or_, select
 
+from learn.access import Access, access
 from learn.admin import bp
 from learn.admin.forms import CreateUserForm, UserFlagsForm, UserSearchForm
 from learn.auth.models import PasswordReset, User
@@ -18,19 +17,8 @@ from learn.forms import ActionForm
 PAGE_SIZE = 50
 
 
-def admin_required(view):
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not current_user.is_admin:
-            abort(403)
-        return view(*args, **kwargs)
-
-    return wrapped
-
-
 @bp.route("/users")
-@admin_required
+@access(Access.ADMIN)
 def users():
     form = UserSearchForm(request.args)
     query = select(User).order_by(func.lower(User.display_name))
@@ -44,7 +32,7 @@ def users():
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
-@admin_required
+@access(Access.ADMIN)
 def create_user():
     form = CreateUserForm()
     if form.validate_on_submit():
@@ -63,7 +51,7 @@ def create_user():
 
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
-@admin_required
+@access(Access.ADMIN)
 def user(user_id: int):
     account = db.get_or_404(User, user_id)
     form = UserFlagsForm(obj=account)
@@ -83,7 +71,7 @@ def user(user_id: int):
 
 
 @bp.route("/users/<int:user_id>/reset-link", methods=["POST"])
-@admin_required
+@access(Access.ADMIN)
 def reset_link(user_id: int):
     account = db.get_or_404(User, user_id)
     if not ActionForm().validate_on_submit():

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from learn.access import Access, access
 from learn.auth import bp
 from learn.auth.forms import (
     ChangePasswordForm,
@@ -50,6 +51,7 @@ def _set_language_from(user: User) -> None:
     key_func=_login_account_key,
     methods=["POST"],
 )
+@access(Access.PUBLIC)
 def login():
     if current_user.is_authenticated:
         return redirect(_after_login_url())
@@ -70,6 +72,7 @@ def login():
 
 
 @bp.route("/logout", methods=["POST"])
+@access(Access.PUBLIC)
 def logout():
     logout_user()
     flash(_("Je bent uitgelogd."), "info")
@@ -78,6 +81,7 @@ def logout():
 
 @bp.route("/register", methods=["GET", "POST"])
 @limiter.limit("20 per hour", methods=["POST"])
+@access(Access.PUBLIC)
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
@@ -98,7 +102,7 @@ def register():
 
 
 @bp.route("/account", methods=["GET", "POST"])
-@login_required
+@access(Access.USER)
 def account():
     form = ProfileForm(obj=current_user)
     if form.validate_on_submit():
@@ -112,7 +116,7 @@ def account():
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
-@login_required
+@access(Access.USER)
 def change_password():
     form = ChangePasswordForm(current_user)
     if form.validate_on_submit():
@@ -127,6 +131,7 @@ def change_password():
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])
 @limiter.limit("30 per hour")
+@access(Access.PUBLIC)
 def reset_password(token: str):
     reset = PasswordReset.find_usable(token)
     if reset is None:

@@ -9,9 +9,10 @@ import secrets
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 from sqlalchemy import select
 
+from learn.access import Access, access
 from learn.casesim import bp, engine
 from learn.casesim.forms import StartForm, StepForm
 from learn.casesim.models import Attempt, Case
@@ -51,7 +52,7 @@ def new_start_form() -> StartForm:
 
 
 @bp.route("/cases")
-@login_required
+@access(Access.USER)
 def library():
     theme = request.args.get("theme", "")
     audience = request.args.get("audience", "")
@@ -81,7 +82,7 @@ def library():
 
 
 @bp.route("/cases/<slug>")
-@login_required
+@access(Access.USER)
 def case_detail(slug: str):
     case = case_by_slug(slug)
     if case.retired:
@@ -100,7 +101,7 @@ def case_detail(slug: str):
 
 
 @bp.route("/cases/<slug>/start", methods=["POST"])
-@login_required
+@access(Access.USER)
 def start(slug: str):
     case = case_by_slug(slug)
     if case.retired:
@@ -117,7 +118,7 @@ def start(slug: str):
 
 
 @bp.route("/attempts/<int:attempt_id>")
-@login_required
+@access(Access.ATTEMPT_OWNER)
 def play(attempt_id: int):
     attempt = own_attempt(attempt_id)
     if attempt.finished:
@@ -142,7 +143,7 @@ def play(attempt_id: int):
 
 
 @bp.route("/attempts/<int:attempt_id>/step", methods=["POST"])
-@login_required
+@access(Access.ATTEMPT_OWNER)
 def step(attempt_id: int):
     attempt = own_attempt(attempt_id)
     form = StepForm()
@@ -166,7 +167,7 @@ def step(attempt_id: int):
 
 
 @bp.route("/attempts/<int:attempt_id>/debrief")
-@login_required
+@access(Access.ATTEMPT_OWNER)
 def debrief(attempt_id: int):
     attempt = own_attempt(attempt_id)
     if not attempt.finished:
@@ -193,7 +194,7 @@ def debrief(attempt_id: int):
 
 
 @bp.route("/profile")
-@login_required
+@access(Access.USER)
 def profile():
     vocab = vocabulary()
     return render_template(

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
+from learn.access import Access, access
 from learn.extensions import db, limiter
 from learn.forms import ActionForm
 from learn.groups import bp
@@ -45,12 +46,7 @@ def require_leader(section: str, group_id: int) -> Membership:
     return membership
 
 
-@bp.route("/<any(classes, teams):section>/new", methods=["GET", "POST"])
-@login_required
-def create(section: str):
-    kind = SECTIONS[section]
-    if kind == GroupKind.CLASS and not current_user.is_trainer:
-        abort(403)
+def create_group(kind: GroupKind):
     form = GroupForm()
     if form.validate_on_submit():
         group = Group(
@@ -67,6 +63,18 @@ def create(section: str):
     return render_template("groups/create.html", form=form, kind=kind)
 
 
+@bp.route("/classes/new", methods=["GET", "POST"])
+@access(Access.TRAINER)
+def create_class():
+    return create_group(GroupKind.CLASS)
+
+
+@bp.route("/teams/new", methods=["GET", "POST"])
+@access(Access.USER)
+def create_team():
+    return create_group(GroupKind.TEAM)
+
+
 def render_detail(membership: Membership, edit_form: GroupForm | None = None, status: int = 200):
     group = membership.group
     return render_template(
@@ -81,13 +89,13 @@ def render_detail(membership: Membership, edit_form: GroupForm | None = None, st
 
 
 @bp.route("/<any(classes, teams):section>/<int:group_id>")
-@login_required
+@access(Access.GROUP_MEMBER)
 def detail(section: str, group_id: int):
     return render_detail(load_membership(section, group_id))
 
 
 @bp.route("/<any(classes, teams):section>/<int:group_id>/edit", methods=["POST"])
-@login_required
+@access(Access.GROUP_LEADER)
 def edit(section: str, group_id: int):
     membership = require_leader(section, group_id)
     group = membership.group
@@ -102,7 +110,7 @@ def edit(section: str, group_id: int):
 
 
 @bp.route("/<any(classes, teams):section>/<int:group_id>/code", methods=["POST"])
-@login_required
+@access(Access.GROUP_LEADER)
 def regenerate_code(section: str, group_id: int):
     group = require_leader(section, group_id).group
     if ActionForm().validate_on_submit():
@@ -116,7 +124,7 @@ def regenerate_code(section: str, group_id: int):
     "/<any(classes, teams):section>/<int:group_id>/members/<int:membership_id>/remove",
     methods=["POST"],
 )
-@login_required
+@access(Access.GROUP_LEADER)
 def remove_member(section: str, group_id: int, membership_id: int):
     group = require_leader(section, group_id).group
     target = db.session.get(Membership, membership_id)
@@ -134,7 +142,7 @@ def remove_member(section: str, group_id: int, membership_id: int):
 
 
 @bp.route("/teams/<int:group_id>/members/<int:membership_id>/role", methods=["POST"])
-@login_required
+@access(Access.GROUP_LEADER)
 def toggle_role(group_id: int, membership_id: int):
     group = require_leader("teams", group_id).group
     target = db.session.get(Membership, membership_id)
@@ -151,7 +159,7 @@ def toggle_role(group_id: int, membership_id: int):
 
 
 @bp.route("/<any(classes, teams):section>/<int:group_id>/leave", methods=["POST"])
-@login_required
+@access(Access.GROUP_MEMBER)
 def leave(section: str, group_id: int):
     membership = load_membership(section, group_id)
     group = membership.group
@@ -169,8 +177,8 @@ def leave(section: str, group_id: int):
 
 
 @bp.route("/join", methods=["GET", "POST"])
-@login_required
 @limiter.limit("30 per hour", methods=["POST"])
+@access(Access.USER)
 def join():
     form = JoinForm(code=request.args.get("code", ""))
     group = None
@@ -195,7 +203,7 @@ def join():
 
 
 @bp.route("/join/<code>")
-@login_required
+@access(Access.USER)
 def join_with_code(code: str):
     """The join link: shows which group it is before the user confirms with POST."""
     group = Group.by_join_code(normalise_join_code(code))

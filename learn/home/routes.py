@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import current_app, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
+from learn.access import Access, access
 from learn.extensions import db
 from learn.forms import ActionForm
 from learn.groups.models import GroupKind
@@ -13,6 +14,7 @@ from learn.security import safe_next_url
 
 
 @bp.route("/")
+@access(Access.PUBLIC)
 def index():
     if not current_user.is_authenticated:
         return render_template("home/welcome.html")
@@ -25,6 +27,7 @@ def index():
 
 
 @bp.route("/language", methods=["POST"])
+@access(Access.PUBLIC)
 def set_language():
     """Switch language for this visit, and for the account when logged in."""
     language = request.form.get("language", "")
