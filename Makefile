@@ -52,7 +52,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 
 messages: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l --no-location --sort-output -o /tmp/kring-messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l -k N_ --no-location --sort-output -o /tmp/kring-messages.pot .
 	$(BIN)/pybabel update -i /tmp/kring-messages.pot -d learn/translations --no-fuzzy-matching
 
 clean-db:

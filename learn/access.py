@@ -28,6 +28,7 @@ class Access(StrEnum):
     GROUP_MEMBER = "group-member"  # members of the class or team in the URL (others: 404)
     GROUP_LEADER = "group-leader"  # its trainer or begeleider (members: 403, others: 404)
     ATTEMPT_OWNER = "attempt-owner"  # the learner whose attempt it is (others: 404)
+    ENTRY_OWNER = "entry-owner"  # the learner whose journal entry it is (others: 404)
 
 
 # Flask's own endpoints, declared here because they have no decorator of ours.

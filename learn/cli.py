@@ -130,7 +130,11 @@ def content_check(paths: tuple[Path, ...]) -> None:
     """Check content files (default: everything) and print every problem as path:line:column."""
     from learn.content import check_paths, print_report
 
-    report = check_paths(list(paths) or None, cases_dir=Path(current_app.config["CASES_DIR"]))
+    report = check_paths(
+        list(paths) or None,
+        cases_dir=Path(current_app.config["CASES_DIR"]),
+        modules_dir=Path(current_app.config["MODULES_DIR"]),
+    )
     print_report(report, sys.stdout)
     sys.exit(report.exit_code)
 
@@ -138,11 +142,13 @@ def content_check(paths: tuple[Path, ...]) -> None:
 @content_cli.command("sync")
 @with_appcontext
 def content_sync() -> None:
-    """Load valid case files into the database; a changed file becomes a new version."""
+    """Load valid case files (and modules' triadic cases) into the database as versions."""
     from learn.casesim.services import sync_cases
     from learn.content import print_report
 
-    result = sync_cases(Path(current_app.config["CASES_DIR"]))
+    result = sync_cases(
+        Path(current_app.config["CASES_DIR"]), Path(current_app.config["MODULES_DIR"])
+    )
     for label, slugs in (
         ("added", result.added),
         ("updated", result.updated),

@@ -32,8 +32,11 @@ from learn.i18n import compile_catalogs
 POSTGRES_URL = os.environ.get("KRING_DATABASE_URL", "")
 USE_POSTGRES = POSTGRES_URL.startswith(("postgresql", "postgres"))
 
+FIXTURE_MODULES = Path(__file__).parent / "content" / "fixtures" / "modules"
+
 BASE_CONFIG = {
     "KRING_ENV": "testing",
+    "MODULES_DIR": str(FIXTURE_MODULES),
     "WTF_CSRF_ENABLED": False,
     "RATELIMIT_ENABLED": False,
 }

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint, select
+from sqlalchemy import true as sa_true
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -32,6 +33,8 @@ class Case(db.Model):
     slug: Mapped[str] = mapped_column(String(100), unique=True)
     # A case whose file was removed stays for the attempts made on it.
     retired: Mapped[bool] = mapped_column(default=False)
+    # False for the short triadic cases inside modules: played there, not in the library.
+    listed: Mapped[bool] = mapped_column(default=True, server_default=sa_true())
 
     def __repr__(self) -> str:
         return f"<Case {self.slug}>"

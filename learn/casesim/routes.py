@@ -42,7 +42,7 @@ def own_attempt(attempt_id: int) -> Attempt:
 
 def case_by_slug(slug: str) -> Case:
     case = db.session.scalar(select(Case).where(Case.slug == slug))
-    if case is None or case.current_version is None:
+    if case is None or not case.listed or case.current_version is None:
         abort(404)
     return case
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from learn.casesim import engine
 from learn.casesim.models import Attempt, AttemptStep, Case, CaseVersion
 from learn.content import Report, best_path, case_to_dict, content_hash, load_cases, score
 from learn.content import score_bounds as graph_bounds
+from learn.content.modules import load_modules
 from learn.extensions import db
 
 # --- syncing files into versions -------------------------------------------------------------
@@ -41,46 +43,60 @@ def _bounds(content) -> dict:
     }
 
 
-def sync_cases(cases_dir: Path) -> SyncResult:
-    """Load every valid case file; a changed file becomes a new version.
+def sync_cases(cases_dir: Path, modules_dir: Path | None = None) -> SyncResult:
+    """Load every valid case file (and the triadic cases inside modules) as versions.
 
-    Files with errors are skipped (the report says why) and their case keeps its
-    current version. Cases whose file is gone are retired, never deleted: learners'
-    attempts on them stay readable.
+    A changed file becomes a new version. Files with errors are skipped (the report says
+    why) and their case keeps its current version. Cases whose file is gone are retired,
+    never deleted: learners' attempts on them stay readable.
     """
     loaded, report = load_cases(cases_dir)
     result = SyncResult(report=report)
     seen = set()
     for _path, text, content in loaded:
         seen.add(content.id)
-        digest = content_hash(text)
-        case = db.session.scalar(select(Case).where(Case.slug == content.id))
-        if case is None:
-            case = Case(slug=content.id)
-            db.session.add(case)
-            db.session.flush()
-        current = case.current_version
-        case.retired = False
-        if current is not None and current.content_hash == digest:
-            result.unchanged.append(content.id)
-            continue
-        version = CaseVersion(
+        _sync_one(content.id, content_hash(text), content, listed=True, result=result)
+    if modules_dir is not None:
+        modules, module_report = load_modules(modules_dir, cases_dir)
+        report.problems.extend(module_report.problems)
+        for module in modules:
+            for case_id, content in module.cases.items():
+                slug = f"{module.id}--{case_id}"
+                seen.add(slug)
+                digest = content_hash(json.dumps(case_to_dict(content), sort_keys=True))
+                _sync_one(slug, digest, content, listed=False, result=result)
+    for case in db.session.scalars(select(Case).where(Case.retired.is_(False))):
+        # A file that is there but has errors keeps its case at the last good version.
+        file_exists = case.listed and (cases_dir / f"{case.slug}.yaml").exists()
+        if case.slug not in seen and not file_exists:
+            case.retired = True
+            result.retired.append(case.slug)
+    db.session.commit()
+    return result
+
+
+def _sync_one(slug: str, digest: str, content, *, listed: bool, result: SyncResult) -> None:
+    case = db.session.scalar(select(Case).where(Case.slug == slug))
+    if case is None:
+        case = Case(slug=slug, listed=listed)
+        db.session.add(case)
+        db.session.flush()
+    current = case.current_version
+    case.retired = False
+    if current is not None and current.content_hash == digest:
+        result.unchanged.append(slug)
+        return
+    db.session.add(
+        CaseVersion(
             case=case,
             number=current.number + 1 if current else 1,
             content_hash=digest,
             data=case_to_dict(content),
             bounds=_bounds(content),
         )
-        db.session.add(version)
-        db.session.flush()
-        (result.added if current is None else result.updated).append(content.id)
-    for case in db.session.scalars(select(Case).where(Case.retired.is_(False))):
-        # A file that is there but has errors keeps its case at the last good version.
-        if case.slug not in seen and not (cases_dir / f"{case.slug}.yaml").exists():
-            case.retired = True
-            result.retired.append(case.slug)
-    db.session.commit()
-    return result
+    )
+    db.session.flush()
+    (result.added if current is None else result.updated).append(slug)
 
 
 # --- attempts --------------------------------------------------------------------------------
@@ -97,7 +113,7 @@ def playable_cases() -> list[tuple[Case, CaseVersion]]:
         select(Case, CaseVersion)
         .join(CaseVersion, CaseVersion.case_id == Case.id)
         .join(newest, (newest.c.case_id == Case.id) & (newest.c.number == CaseVersion.number))
-        .where(Case.retired.is_(False))
+        .where(Case.retired.is_(False), Case.listed.is_(True))
     ).all()
     return sorted(((case, version) for case, version in rows), key=lambda r: r[1].content.title)
 

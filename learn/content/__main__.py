@@ -16,19 +16,26 @@ from .problems import print_report
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m learn.content",
-        description="Check case files and the vocabulary; exit 1 when there is an error.",
+        description="Check case files, modules and the vocabulary; exit 1 when there is an error.",
     )
     parser.add_argument(
         "paths",
         nargs="*",
         type=Path,
-        help="case files or folders (default: every case in --cases-dir)",
+        help="case files, module folders or files in them, or folders of either "
+        "(default: every case in --cases-dir and every module in --modules-dir)",
     )
     parser.add_argument(
         "--cases-dir",
         type=Path,
         default=Path("cases"),
         help="the cases folder, with vocabulary.yaml (default: cases)",
+    )
+    parser.add_argument(
+        "--modules-dir",
+        type=Path,
+        default=None,
+        help="the modules folder (default: modules next to CASES_DIR)",
     )
     parser.add_argument(
         "--vocabulary",
@@ -38,7 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     report = check_paths(
-        args.paths or None, cases_dir=args.cases_dir, vocabulary_path=args.vocabulary
+        args.paths or None,
+        cases_dir=args.cases_dir,
+        modules_dir=args.modules_dir,
+        vocabulary_path=args.vocabulary,
     )
     print_report(report)
     return report.exit_code

@@ -1,9 +1,8 @@
 """Checking content files on disk: which files, and the rules that span several files.
 
 Each kind of content is a ContentChecker that says which paths it owns, which files it finds
-in a folder, and how to check them. Cases are the only kind now; modules (``modules/<name>/``)
-will be one more checker in ``checkers()``, ahead of the case checker, which takes any
-``.yaml`` file nobody else claims.
+in a folder, and how to check them. Modules (``modules/<name>/``) come first in
+``checkers()``, ahead of the case checker, which takes any ``.yaml`` file nobody else claims.
 """
 
 from __future__ import annotations
@@ -14,7 +13,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .cases import Case, read_case
-from .problems import Problem, Report, Severity
+from .files import file_problem as _file_problem
+from .files import read_text
+from .modules import MANIFEST, load_module
+from .problems import Problem, Report
 from .vocabulary import Vocabulary, load_vocabulary
 
 VOCABULARY_FILE = "vocabulary.yaml"
@@ -48,35 +50,6 @@ class ContentChecker(Protocol):
     def check(self, files: Sequence[Path], vocabulary: Vocabulary | None) -> Outcome:
         """Check ``files``, including rules across them; ``vocabulary`` None if broken."""
         ...
-
-
-def read_text(path: Path) -> tuple[str | None, list[Problem]]:
-    """A file's UTF-8 text, or a problem saying why it cannot be read."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [_file_problem(path, f"cannot read the file: {exc.strerror or exc}")]
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        problem = Problem(
-            str(path),
-            line,
-            column,
-            "error",
-            "the file is not UTF-8 text",
-            "save it as UTF-8 in your editor",
-        )
-        return None, [problem]
-
-
-def _file_problem(
-    path: Path, message: str, hint: str = "", severity: Severity = "error"
-) -> Problem:
-    """A problem with a whole file (it is missing, skipped, ...): placed at 1:1."""
-    return Problem(str(path), 1, 1, severity, message, hint)
 
 
 class CaseChecker:
@@ -160,21 +133,129 @@ class CaseChecker:
         return problems
 
 
-def checkers(cases_dir: Path) -> list[ContentChecker]:
-    """Every content kind, most specific first: the first that owns a path checks it."""
-    return [CaseChecker(cases_dir)]
+class ModuleChecker:
+    """Module folders: ``module.yaml`` with its pages, exercises and triade case files.
+
+    A module is checked as a whole, because its rules cross files: naming one file of a
+    module checks the module it is in.
+    """
+
+    def __init__(self, modules_dir: Path, cases_dir: Path, *, required: bool = False) -> None:
+        self.modules_dir = modules_dir
+        self.cases_dir = cases_dir
+        # Not required: a project (or a test) without modules/ simply has no modules.
+        self.required = required
+
+    def owns(self, path: Path) -> bool:
+        if path.is_dir():
+            return (
+                self._is_modules_dir(path)
+                or self._is_module(path)
+                or any((sub / MANIFEST).is_file() for sub in _subfolders(path))
+            )
+        return self._is_module(path.parent)
+
+    def discover(self, folder: Path | None) -> tuple[list[Path], list[Problem]]:
+        if folder is None:
+            folder = self.modules_dir
+            if not folder.is_dir():
+                if not self.required:
+                    return [], []
+                return [], [
+                    _file_problem(
+                        folder,
+                        "modules folder not found",
+                        "run the check from the project folder or pass --modules-dir",
+                    )
+                ]
+        if self._is_module(folder):
+            return self._module_files(folder)
+        files: list[Path] = []
+        notes: list[Problem] = []
+        for sub in _subfolders(folder):
+            if self._is_module(sub):
+                found, more = self._module_files(sub)
+                files.extend(found)
+                notes.extend(more)
+        return files, notes
+
+    def check(self, files: Sequence[Path], vocabulary: Vocabulary | None) -> Outcome:
+        outcome = Outcome()
+        folders = list(dict.fromkeys(file.parent for file in files))
+        known = self._case_ids()
+        for folder in folders:
+            module, problems = load_module(folder, vocabulary, known)
+            outcome.problems.extend(problems)
+            if module is not None:
+                outcome.loaded.append(Loaded(folder, "", module))
+        return outcome
+
+    def _is_modules_dir(self, folder: Path) -> bool:
+        return folder.resolve() == self.modules_dir.resolve()
+
+    def _is_module(self, folder: Path) -> bool:
+        """A folder with a module.yaml, or any folder right inside the modules folder."""
+        return (folder / MANIFEST).is_file() or (
+            folder.is_dir() and self._is_modules_dir(folder.resolve().parent)
+        )
+
+    @staticmethod
+    def _module_files(folder: Path) -> tuple[list[Path], list[Problem]]:
+        if not (folder / MANIFEST).is_file():
+            return [], [
+                _file_problem(
+                    folder,
+                    "this module folder has no module.yaml",
+                    "add module.yaml (see docs/authoring-modules.md), or move the folder "
+                    "out of the modules folder",
+                )
+            ]
+        files = [
+            p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix in (".yaml", ".md")
+        ]
+        return files, []
+
+    def _case_ids(self) -> set[str]:
+        """The library's case ids, for practice_cases: file names, which equal the ids."""
+        if not self.cases_dir.is_dir():
+            return set()
+        return {p.stem for p in self.cases_dir.glob("*.yaml") if p.name != VOCABULARY_FILE}
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        return []
+
+
+def checkers(cases_dir: Path, modules_dir: Path | None = None) -> list[ContentChecker]:
+    """Every content kind, most specific first: the first that owns a path checks it.
+
+    ``modules_dir`` defaults to ``modules`` next to the cases folder, and may then be absent.
+    """
+    modules = ModuleChecker(
+        cases_dir.parent / "modules" if modules_dir is None else modules_dir,
+        cases_dir,
+        required=modules_dir is not None,
+    )
+    return [modules, CaseChecker(cases_dir)]
 
 
 def check_paths(
-    paths: Sequence[Path] | None, *, cases_dir: Path, vocabulary_path: Path | None = None
+    paths: Sequence[Path] | None,
+    *,
+    cases_dir: Path,
+    modules_dir: Path | None = None,
+    vocabulary_path: Path | None = None,
 ) -> Report:
     """Check the vocabulary and ``paths``: files or folders, or (None or empty) all content.
 
-    A folder means its ``*.yaml`` files. ``vocabulary_path`` defaults to
-    ``cases_dir/vocabulary.yaml``.
+    A folder means its ``*.yaml`` files, or the modules in it. ``modules_dir`` defaults to
+    ``cases_dir/../modules``; ``vocabulary_path`` to ``cases_dir/vocabulary.yaml``.
     """
     vocabulary_path = vocabulary_path or cases_dir / VOCABULARY_FILE
-    report, _, _ = run_checks(paths, checkers(cases_dir), vocabulary_path)
+    report, _, _ = run_checks(paths, checkers(cases_dir, modules_dir), vocabulary_path)
     return report
 
 

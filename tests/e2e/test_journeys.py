@@ -52,3 +52,84 @@ def test_student_plays_a_case_to_its_debrief(page):
     assert page.get_by_role("img", name="Kaart van de casus").is_visible()
     assert page.locator(".score-table tbody tr").count() == 4
     screenshot(page, "case-debrief")
+
+
+def test_student_marks_hooks_by_selecting_text(page):
+    from learn.config import PROJECT_ROOT
+    from learn.content.modules import load_modules
+
+    modules, _report = load_modules(PROJECT_ROOT / "modules", PROJECT_ROOT / "cases")
+    module = next(m for m in modules if m.id == "haakjes-zoeken")
+    page_id, exercise = next(
+        (p.id, module.exercises[e])
+        for p in module.pages
+        for e in p.exercises
+        if module.exercises[e].type == "haakjes"
+    )
+    hooks = [f for f in exercise.fragments if f.hook]
+    log_in(page, "student@kring.test")
+    page.goto(f"{page.base_url}/modules/{module.id}/{page_id}")
+    # Select the text of two hook fragments with the mouse, as a reader would.
+    for fragment in hooks[:2]:
+        says = page.locator(f"#frag-{exercise.id}-{fragment.index} + label .says")
+        says.scroll_into_view_if_needed()
+        # The first line of the text (on a phone a fragment wraps over several lines).
+        line = says.evaluate(
+            "el => { const r = el.getClientRects()[0];"
+            " return {x: r.x, y: r.y, w: r.width, h: r.height}; }"
+        )
+        page.mouse.move(line["x"] + 2, line["y"] + line["h"] / 2)
+        page.mouse.down()
+        page.mouse.move(line["x"] + line["w"] - 2, line["y"] + line["h"] / 2, steps=5)
+        page.mouse.up()
+        assert page.locator(f"#frag-{exercise.id}-{fragment.index}").is_checked()
+    page.locator(f"#oefening-{exercise.id} button[type=submit]").click()
+    page.wait_for_load_state()
+    feedback = page.locator(f"#oefening-{exercise.id} .feedback").inner_text()
+    assert f"Je vond 2 van de {len(hooks)} haakjes" in feedback
+    assert "Haakjes die je miste" in feedback
+    screenshot(page, "haakjes-feedback")
+
+
+def test_student_drags_people_onto_the_network_map(page):
+    from learn.config import PROJECT_ROOT
+    from learn.content.modules import load_modules
+    from learn.lessons import mapdraw
+
+    modules, _report = load_modules(PROJECT_ROOT / "modules", PROJECT_ROOT / "cases")
+    module = next(m for m in modules if m.id == "zwakke-banden")
+    page_id, exercise = next(
+        (p.id, module.exercises[e])
+        for p in module.pages
+        for e in p.exercises
+        if module.exercises[e].type == "netwerkkaart"
+    )
+    log_in(page, "student@kring.test")
+    page.goto(f"{page.base_url}/modules/{module.id}/{page_id}")
+    svg = page.locator(f"[data-map-dnd={exercise.id}] svg")
+    svg.scroll_into_view_if_needed()
+    for person in exercise.people:
+        token = page.locator(f"[data-map-dnd={exercise.id}] g[data-person={person.id}]")
+        start = token.bounding_box()
+        box = svg.bounding_box()
+        scale = box["width"] / mapdraw.SIZE
+        angle = mapdraw.math.radians(mapdraw.SECTOR_START[person.sector] + 45)
+        radius = mapdraw.ring_middle(person.ring)
+        target_x = box["x"] + scale * (mapdraw.CENTRE + radius * mapdraw.math.cos(angle))
+        target_y = box["y"] + scale * (mapdraw.CENTRE + radius * mapdraw.math.sin(angle))
+        page.mouse.move(start["x"] + start["width"] / 2, start["y"] + start["height"] / 2)
+        page.mouse.down()
+        page.mouse.move(target_x, target_y, steps=8)
+        page.mouse.up()
+        fields = f"#sector-{exercise.id}-{person.id}"
+        assert page.locator(fields).input_value() == person.sector
+        assert page.locator(f"#ring-{exercise.id}-{person.id}").input_value() == str(person.ring)
+        page.select_option(f"#tie-{exercise.id}-{person.id}", person.tie)
+        page.select_option(f"#valence-{exercise.id}-{person.id}", person.valence)
+    page.locator(f"#oefening-{exercise.id} button[type=submit]").click()
+    page.wait_for_load_state()
+    feedback = page.locator(f"#oefening-{exercise.id} .feedback").inner_text()
+    assert "100% overeen" in feedback
+    screenshot(page, "netwerkkaart-saved")
+    page.get_by_role("link", name="Dagboek").first.click()
+    assert page.get_by_role("heading", name=exercise.title).is_visible()

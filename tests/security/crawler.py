@@ -75,8 +75,10 @@ class PageParser(HTMLParser):
         elif tag == "select" and name:
             self._select = name
             form.fields[name] = ""
-        elif tag == "option" and self._select and (
-            not form.fields[self._select] or "selected" in attributes
+        elif (
+            tag == "option"
+            and self._select
+            and (not form.fields[self._select] or "selected" in attributes)
         ):
             form.fields[self._select] = attributes.get("value", "")
 

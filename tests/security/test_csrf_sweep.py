@@ -17,6 +17,7 @@ ALLOWED_ROLE = {
     Access.TRAINER: "trainer",
     Access.ADMIN: "admin",
     Access.ATTEMPT_OWNER: "student",
+    Access.ENTRY_OWNER: "student",
     Access.GROUP_MEMBER: "student",
 }
 

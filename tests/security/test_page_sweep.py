@@ -10,7 +10,19 @@ import pytest
 from tests.security.crawler import crawl, parse
 from tests.security.world import build_world
 
-START = ["/", "/cases", "/profile", "/account", "/join", "/admin/users", "/cases/oefen-triade"]
+START = [
+    "/",
+    "/cases",
+    "/profile",
+    "/account",
+    "/join",
+    "/admin/users",
+    "/cases/oefen-triade",
+    "/modules",
+    "/journal",
+    "/modules/mini-module/01-waarom",
+    "/modules/mini-module/02-oefenen",
+]
 CRAWL_ROLES = ["anonymous", "student", "trainer", "begeleider", "admin"]
 MARK = "kx55"
 PAYLOADS = [

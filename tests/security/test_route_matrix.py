@@ -74,6 +74,15 @@ def url_for_target(target: Target, world: World) -> str:
             values[name] = world.users["student"].id
         elif name == "filename":
             values[name] = "css/kring.css"
+        elif name == "module_id":
+            values[name] = "mini-module"
+        elif name == "page_id":
+            values[name] = "02-oefenen"
+        elif name == "exercise_id":
+            triadic = target.rule.endpoint in ("lessons.start_triade", "lessons.triade_step")
+            values[name] = "moeder-triade" if triadic else "eigen-kring"
+        elif name == "answer_id":
+            values[name] = world.reflection_id
         else:
             raise AssertionError(f"teach the route matrix a value for <{name}> in {target.rule}")
     path = target.rule.build(values, append_unknown=False)[1]
@@ -91,7 +100,7 @@ def expected(policy: Access, role: str, section: str | None) -> str:
         return "ok" if role in ("trainer", "other_trainer") else "forbidden"
     if policy is Access.ADMIN:
         return "ok" if role == "admin" else "forbidden"
-    if policy is Access.ATTEMPT_OWNER:
+    if policy in (Access.ATTEMPT_OWNER, Access.ENTRY_OWNER):
         return "ok" if role == "student" else "hidden"
     if role not in MEMBERS[section]:
         return "hidden"

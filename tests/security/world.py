@@ -17,6 +17,8 @@ from learn.casesim.services import record_step, start_attempt, sync_cases
 from learn.config import PROJECT_ROOT
 from learn.extensions import db
 from learn.groups.models import Group
+from learn.lessons.services import save_answer
+from tests.conftest import FIXTURE_MODULES
 from tests.factories import make_class, make_team, make_user
 
 ROLES = [
@@ -41,6 +43,7 @@ class World:
     team_b: Group
     attempt_id: int
     reset_token: str
+    reflection_id: int
 
     def sees(self, role: str) -> set[str]:
         """Roles whose names `role` may see: itself and the people in its groups."""
@@ -74,11 +77,14 @@ def build_world(tmp_path: Path) -> World:
     cases_dir.mkdir(exist_ok=True)
     shutil.copy(PROJECT_ROOT / "cases" / "vocabulary.yaml", cases_dir)
     shutil.copy(FIXTURE_CASE, cases_dir)
-    sync_cases(cases_dir)
+    sync_cases(cases_dir, FIXTURE_MODULES)
     case = db.session.scalar(db.select(Case).where(Case.slug == "oefen-triade"))
     attempt = start_attempt(users["student"], case, "wereld-" + "w" * 20)
     record_step(attempt, 1, None)
 
+    reflection = save_answer(
+        users["student"], "mini-module", "eigen-kring", "reflectie", text="Mijn zus, altijd."
+    )
     _reset, token = PasswordReset.issue(users["student"], users["admin"], hours=1)
     db.session.commit()
-    return World(users, class_a, class_b, team_a, team_b, attempt.id, token)
+    return World(users, class_a, class_b, team_a, team_b, attempt.id, token, reflection.id)

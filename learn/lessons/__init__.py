@@ -1,0 +1,7 @@
+"""Learning modules: pages, exercises, progress and the reflection journal."""
+
+from flask import Blueprint
+
+bp = Blueprint("lessons", __name__)
+
+from learn.lessons import routes  # noqa: E402,F401  (routes attach themselves to bp)

@@ -1,0 +1,375 @@
+"""Routes for modules: overview, pages, exercises, and the reflection journal.
+
+Answers are per learner: everything is looked up under the current user, so one
+learner can neither see nor change another's work.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import asdict
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from learn.access import Access, access
+from learn.casesim import engine
+from learn.casesim.models import Attempt, Case
+from learn.casesim.services import StepOutcome, record_step, start_attempt, steps_of
+from learn.content.modules import SECTORS, VALENCES, Exercise, Module, Page
+from learn.extensions import db
+from learn.forms import ActionForm
+from learn.lessons import bp, mapdraw
+from learn.lessons.catalog import all_modules, module_or_404, triade_case_slug
+from learn.lessons.journal import journal_markdown
+from learn.lessons.models import ExerciseAnswer
+from learn.lessons.scoring import (
+    N_,
+    AnswerError,
+    Placement,
+    clean_reflection,
+    parse_marked,
+    parse_placements,
+    score_hooks,
+    score_map,
+    triad_balance,
+)
+from learn.lessons.services import (
+    answers_for,
+    completion,
+    journal_entries,
+    mark_page_done,
+    pages_done,
+    resume_page,
+    save_answer,
+)
+
+
+def page_or_404(module: Module, page_id: str) -> Page:
+    page = next((p for p in module.pages if p.id == page_id), None)
+    if page is None:
+        abort(404)
+    return page
+
+
+def exercise_or_404(module: Module, exercise_id: str) -> tuple[Exercise, Page]:
+    exercise = module.exercises.get(exercise_id)
+    page = next((p for p in module.pages if exercise_id in p.exercises), None)
+    if exercise is None or page is None:
+        abort(404)
+    return exercise, page
+
+
+def page_url(module: Module, page: Page, exercise_id: str | None = None) -> str:
+    anchor = f"oefening-{exercise_id}" if exercise_id else None
+    return url_for("lessons.page", module_id=module.id, page_id=page.id, _anchor=anchor)
+
+
+@bp.route("/modules")
+@access(Access.USER)
+def overview():
+    rows = []
+    for module in all_modules().values():
+        done = pages_done(current_user, module.id) & {p.id for p in module.pages}
+        rows.append(
+            {
+                "module": module,
+                "done": len(done),
+                "total": len(module.pages),
+                "completed": completion(current_user, module.id),
+                "resume": resume_page(module, done),
+            }
+        )
+    return render_template("lessons/overview.html", rows=rows)
+
+
+@bp.route("/modules/<module_id>")
+@access(Access.USER)
+def module(module_id: str):
+    module = module_or_404(module_id)
+    done = pages_done(current_user, module.id)
+    return render_template(
+        "lessons/module.html",
+        module=module,
+        done=done,
+        resume=resume_page(module, done),
+        completed=completion(current_user, module.id),
+        practice=practice_cases(module),
+    )
+
+
+def practice_cases(module: Module) -> list[tuple[str, str]]:
+    """(slug, title) of the library cases that practise this module's skill."""
+    found = []
+    for slug in module.practice_cases:
+        case = db.session.scalar(select(Case).where(Case.slug == slug, Case.listed.is_(True)))
+        if case is not None and not case.retired and case.current_version is not None:
+            found.append((slug, case.current_version.content.title))
+    return found
+
+
+def exercise_views(module: Module, page: Page, answers: dict[str, ExerciseAnswer]) -> list[dict]:
+    """What the page shows for each exercise: the stored answer and its feedback."""
+    views = []
+    for exercise_id in page.exercises:
+        exercise = module.exercises[exercise_id]
+        stored = answers.get(exercise_id)
+        view = {"exercise": exercise, "answer": stored, "feedback": None}
+        if stored is not None and exercise.type == "haakjes":
+            view["feedback"] = score_hooks(exercise.fragments, set(stored.answer["marked"]))
+        elif stored is not None and exercise.type == "netwerkkaart":
+            placements = {
+                pid: _placement(values) for pid, values in stored.answer["placements"].items()
+            }
+            view["feedback"] = score_map(exercise.people, placements)
+            view["dots"] = mapdraw.place_dots(
+                [(p.id, p.name) for p in exercise.people], stored.answer["placements"]
+            )
+        elif exercise.type == "triade":
+            view.update(triade_state(module, exercise, stored))
+        views.append(view)
+    return views
+
+
+def _placement(values: dict) -> Placement:
+    return Placement(values["sector"], int(values["ring"]), values["tie"], values["valence"])
+
+
+def triade_state(module: Module, exercise: Exercise, stored: ExerciseAnswer | None) -> dict:
+    attempt = db.session.get(Attempt, stored.answer["attempt_id"]) if stored else None
+    if attempt is None or attempt.user_id != current_user.id:
+        return {"attempt": None, "start_token": secrets.token_urlsafe(24)}
+    content = attempt.version.content
+    steps = steps_of(attempt)
+    state = {
+        "attempt": attempt,
+        "content": content,
+        "scene": content.scenes[attempt.current_scene],
+        "last_choice": engine.last_choice(content, steps),
+        "start_token": secrets.token_urlsafe(24),
+    }
+    if attempt.finished:
+        state["balance"] = triad_balance(
+            engine.attention_balance(content, steps), attempt.scores or {}
+        )
+    return state
+
+
+def render_page(module: Module, page: Page, *, errors=None, drafts=None, status: int = 200):
+    answers = answers_for(current_user, module.id)
+    position = [p.id for p in module.pages].index(page.id)
+    return render_template(
+        "lessons/page.html",
+        module=module,
+        page=page,
+        number=position + 1,
+        previous=module.pages[position - 1] if position else None,
+        following=module.pages[position + 1] if position + 1 < len(module.pages) else None,
+        done=pages_done(current_user, module.id),
+        exercises=exercise_views(module, page, answers),
+        errors=errors or {},
+        drafts=drafts or {},
+        sectors=SECTORS,
+        valences=VALENCES,
+        mapdraw=mapdraw,
+        action_form=ActionForm(),
+    ), status
+
+
+@bp.route("/modules/<module_id>/<page_id>")
+@access(Access.USER)
+def page(module_id: str, page_id: str):
+    module = module_or_404(module_id)
+    return render_page(module, page_or_404(module, page_id))
+
+
+@bp.route("/modules/<module_id>/<page_id>/done", methods=["POST"])
+@access(Access.USER)
+def page_done(module_id: str, page_id: str):
+    module = module_or_404(module_id)
+    page = page_or_404(module, page_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    finished = mark_page_done(current_user, module, page.id)
+    if finished:
+        flash(_("Je hebt deze module afgerond. Oefen de vaardigheid nu in een casus."), "success")
+        return redirect(url_for("lessons.module", module_id=module.id, _anchor="oefenen"))
+    position = [p.id for p in module.pages].index(page.id)
+    if position + 1 < len(module.pages):
+        return redirect(page_url(module, module.pages[position + 1]))
+    return redirect(url_for("lessons.module", module_id=module.id))
+
+
+@bp.route("/modules/<module_id>/exercises/<exercise_id>", methods=["POST"])
+@access(Access.USER)
+def answer(module_id: str, exercise_id: str):
+    module = module_or_404(module_id)
+    exercise, page = exercise_or_404(module, exercise_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    typed = request.form.get("text", "")
+    try:
+        save_scored_answer(module, exercise, typed)
+    except AnswerError as error:
+        message = _(error.message, **error.params)
+        return render_page(
+            module, page, errors={exercise.id: message}, drafts={exercise.id: typed}, status=400
+        )
+    return redirect(page_url(module, page, exercise.id))
+
+
+def save_scored_answer(module: Module, exercise: Exercise, typed: str) -> None:
+    kind = exercise.type
+    if kind == "reflectie":
+        save_answer(current_user, module.id, exercise.id, kind, text=clean_reflection(typed))
+    elif kind == "meerkeuze":
+        chosen = request.form.get("option", type=int)
+        option = next((o for o in exercise.options if o.index == chosen), None)
+        if option is None:
+            raise AnswerError(N_("Kies een antwoord."))
+        save_answer(
+            current_user, module.id, exercise.id, kind,
+            answer={"option": option.index}, result={"correct": option.correct},
+        )  # fmt: skip
+    elif kind == "haakjes":
+        marked = parse_marked(request.form.getlist("fragment"), exercise.fragments)
+        scored = score_hooks(exercise.fragments, marked)
+        save_answer(
+            current_user, module.id, exercise.id, kind,
+            answer={"marked": sorted(marked)},
+            result={"precision": round(scored.precision, 3), "recall": round(scored.recall, 3)},
+        )  # fmt: skip
+    elif kind == "netwerkkaart":
+        placements = parse_placements(request.form, exercise.people)
+        scored = score_map(exercise.people, placements)
+        save_answer(
+            current_user, module.id, exercise.id, kind,
+            answer={"placements": {pid: asdict(p) for pid, p in placements.items()}},
+            result={"percent": scored.percent},
+        )  # fmt: skip
+    else:
+        abort(400)
+
+
+@bp.route("/modules/<module_id>/exercises/<exercise_id>/start", methods=["POST"])
+@access(Access.USER)
+def start_triade(module_id: str, exercise_id: str):
+    module = module_or_404(module_id)
+    exercise, page = exercise_or_404(module, exercise_id)
+    if exercise.type != "triade" or not ActionForm().validate_on_submit():
+        abort(400)
+    slug = triade_case_slug(module.id, exercise.case_id)
+    case = db.session.scalar(select(Case).where(Case.slug == slug))
+    token = request.form.get("start_token", "")
+    if case is None or case.current_version is None:
+        abort(404)
+    if not 16 <= len(token) <= 64:
+        abort(400)
+    try:
+        attempt = start_attempt(current_user, case, token)
+    except PermissionError:
+        abort(400)
+    save_answer(current_user, module.id, exercise.id, "triade", answer={"attempt_id": attempt.id})
+    return redirect(page_url(module, page, exercise.id))
+
+
+@bp.route("/modules/<module_id>/exercises/<exercise_id>/step", methods=["POST"])
+@access(Access.USER)
+def triade_step(module_id: str, exercise_id: str):
+    module = module_or_404(module_id)
+    exercise, page = exercise_or_404(module, exercise_id)
+    stored = answers_for(current_user, module.id).get(exercise.id)
+    if exercise.type != "triade" or stored is None or not ActionForm().validate_on_submit():
+        abort(400)
+    attempt = db.session.get(Attempt, stored.answer.get("attempt_id"))
+    if attempt is None or attempt.user_id != current_user.id:
+        abort(404)
+    number = request.form.get("step", type=int)
+    if number is None:
+        abort(400)
+    outcome = record_step(attempt, number, request.form.get("choice", type=int))
+    if outcome is StepOutcome.INVALID:
+        flash(_("Kies eerst wat je doet."), "error")
+    elif outcome is StepOutcome.STALE:
+        flash(_("Je had hier al gekozen. Je keuze staat vast."), "info")
+    if attempt.finished:
+        content = attempt.version.content
+        balance = triad_balance(
+            engine.attention_balance(content, steps_of(attempt)), attempt.scores or {}
+        )
+        save_answer(
+            current_user, module.id, exercise.id, "triade",
+            answer={"attempt_id": attempt.id},
+            result={**asdict(balance), "regie_with_client": balance.regie_with_client},
+        )  # fmt: skip
+    return redirect(page_url(module, page, exercise.id))
+
+
+# --- the journal -----------------------------------------------------------------------------
+
+
+def journal_view() -> list[dict]:
+    modules = all_modules()
+    entries = []
+    for row in journal_entries(current_user):
+        module = modules.get(row.module_id)
+        exercise = module.exercises.get(row.exercise_id) if module else None
+        entry = {"row": row, "module": module, "exercise": exercise}
+        if exercise is not None and row.kind == "netwerkkaart":
+            entry["dots"] = mapdraw.place_dots(
+                [(p.id, p.name) for p in exercise.people], row.answer["placements"]
+            )
+        entries.append(entry)
+    return entries
+
+
+@bp.route("/journal")
+@access(Access.USER)
+def journal():
+    return render_template("lessons/journal.html", entries=journal_view(), mapdraw=mapdraw)
+
+
+@bp.route("/journal/download")
+@access(Access.USER)
+def journal_download():
+    text = journal_markdown(current_user.display_name, journal_view())
+    return Response(
+        text,
+        mimetype="text/markdown",
+        headers={"Content-Disposition": 'attachment; filename="kring-dagboek.md"'},
+    )
+
+
+@bp.route("/journal/<int:answer_id>/edit", methods=["GET", "POST"])
+@access(Access.ENTRY_OWNER)
+def edit_reflection(answer_id: int):
+    row = db.session.get(ExerciseAnswer, answer_id)
+    if row is None or row.user_id != current_user.id or row.kind != "reflectie":
+        abort(404)
+    module = all_modules().get(row.module_id)
+    exercise = module.exercises.get(row.exercise_id) if module else None
+    error = None
+    text = row.text
+    if request.method == "POST":
+        if not ActionForm().validate_on_submit():
+            abort(400)
+        text = request.form.get("text", "")
+        try:
+            row.text = clean_reflection(text)
+        except AnswerError as exc:
+            error = _(exc.message, **exc.params)
+        else:
+            db.session.commit()
+            flash(_("Je reflectie is bijgewerkt."), "success")
+            return redirect(url_for("lessons.journal", _anchor=f"entry-{row.id}"))
+    return render_template(
+        "lessons/edit_reflection.html",
+        row=row,
+        exercise=exercise,
+        module=module,
+        text=text,
+        error=error,
+        action_form=ActionForm(),
+    ), 400 if error else 200

@@ -1,0 +1,117 @@
+"""Progress, answers and the journal in the database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from learn.auth.models import User, utcnow
+from learn.content.modules import Module
+from learn.extensions import db
+from learn.lessons.models import ExerciseAnswer, ModuleCompletion, PageProgress
+
+
+def pages_done(user: User, module_id: str) -> set[str]:
+    return set(
+        db.session.scalars(
+            select(PageProgress.page_id).where(
+                PageProgress.user_id == user.id, PageProgress.module_id == module_id
+            )
+        )
+    )
+
+
+def completion(user: User, module_id: str) -> ModuleCompletion | None:
+    return db.session.scalar(
+        select(ModuleCompletion).where(
+            ModuleCompletion.user_id == user.id, ModuleCompletion.module_id == module_id
+        )
+    )
+
+
+def mark_page_done(user: User, module: Module, page_id: str) -> bool:
+    """Record the page as read; returns True when this finished the whole module."""
+    if page_id not in pages_done(user, module.id):
+        db.session.add(PageProgress(user_id=user.id, module_id=module.id, page_id=page_id))
+        _commit_once()
+    done = pages_done(user, module.id)
+    if done >= {page.id for page in module.pages} and completion(user, module.id) is None:
+        db.session.add(ModuleCompletion(user_id=user.id, module_id=module.id))
+        _commit_once()
+        return True
+    return False
+
+
+def _commit_once() -> None:
+    """Commit; a double click that already stored the same row is not an error."""
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+
+
+def resume_page(module: Module, done: set[str]) -> str:
+    """Where to continue: the first page not yet read (or the first page)."""
+    return next((p.id for p in module.pages if p.id not in done), module.pages[0].id)
+
+
+def answers_for(user: User, module_id: str) -> dict[str, ExerciseAnswer]:
+    rows = db.session.scalars(
+        select(ExerciseAnswer).where(
+            ExerciseAnswer.user_id == user.id, ExerciseAnswer.module_id == module_id
+        )
+    )
+    return {row.exercise_id: row for row in rows}
+
+
+def save_answer(
+    user: User,
+    module_id: str,
+    exercise_id: str,
+    kind: str,
+    *,
+    text: str = "",
+    answer: dict[str, Any] | None = None,
+    result: dict[str, Any] | None = None,
+) -> ExerciseAnswer:
+    """Store the learner's latest answer to an exercise (one row per learner and exercise)."""
+    row = db.session.scalar(
+        select(ExerciseAnswer).where(
+            ExerciseAnswer.user_id == user.id,
+            ExerciseAnswer.module_id == module_id,
+            ExerciseAnswer.exercise_id == exercise_id,
+        )
+    )
+    if row is None:
+        row = ExerciseAnswer(
+            user_id=user.id, module_id=module_id, exercise_id=exercise_id, kind=kind
+        )
+        db.session.add(row)
+    row.text = text
+    row.answer = answer or {}
+    row.result = result or {}
+    row.updated_at = utcnow()
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same answer posted twice at once: keep the stored one
+        db.session.rollback()
+        return save_answer(
+            user, module_id, exercise_id, kind, text=text, answer=answer, result=result
+        )
+    return row
+
+
+def journal_entries(user: User) -> list[ExerciseAnswer]:
+    """Reflections and saved maps, newest first."""
+    return list(
+        db.session.scalars(
+            select(ExerciseAnswer)
+            .where(
+                ExerciseAnswer.user_id == user.id,
+                ExerciseAnswer.kind.in_(("reflectie", "netwerkkaart")),
+            )
+            .order_by(ExerciseAnswer.module_id, ExerciseAnswer.updated_at.desc())
+        )
+    )
