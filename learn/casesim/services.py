@@ -173,17 +173,20 @@ def record_step(attempt: Attempt, number: int, choice_index: int | None) -> Step
         next_scene = engine.target(scene, choice_index)
     except engine.InvalidMove:
         return StepOutcome.INVALID
-    db.session.add(
-        AttemptStep(
-            attempt_id=attempt.id, number=number, scene_id=scene.id, choice_index=choice_index
-        )
-    )
-    attempt.step_count = number
-    attempt.current_scene = next_scene
-    if content.scenes[next_scene].kind == "ending":
-        attempt.finished_at = utcnow()
-        attempt.scores = score(content, [*steps_of(attempt), (scene.id, choice_index)])
+    # Everything is worked out before the write, so the insert and the update are one unit.
+    steps = [*steps_of(attempt), (scene.id, choice_index)]
+    finished = content.scenes[next_scene].kind == "ending"
     try:
+        db.session.add(
+            AttemptStep(
+                attempt_id=attempt.id, number=number, scene_id=scene.id, choice_index=choice_index
+            )
+        )
+        attempt.step_count = number
+        attempt.current_scene = next_scene
+        if finished:
+            attempt.finished_at = utcnow()
+            attempt.scores = score(content, steps)
         db.session.commit()
     except IntegrityError:  # another request stored this step number a moment earlier
         db.session.rollback()

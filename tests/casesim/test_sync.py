@@ -62,3 +62,36 @@ def test_a_removed_file_retires_the_case_but_keeps_it(synced_case, cases_dir):
     db.session.refresh(synced_case)
     assert synced_case.retired
     assert db.session.scalar(select(func.count()).select_from(Case)) == 1
+
+
+def test_a_final_step_a_parallel_request_stored_first_is_answered_as_repeated(synced_case):
+    """The race the concurrency bench provoked, made deterministic: this request still
+    sees step 2 while another request has already stored the final step 3."""
+    from sqlalchemy.orm.attributes import set_committed_value
+
+    from learn.casesim.models import Attempt, AttemptStep
+    from learn.casesim.services import StepOutcome
+
+    attempt = start_attempt(make_user(), synced_case, "race-" + "r" * 20)
+    record_step(attempt, 1, None)
+    record_step(attempt, 2, 1)  # now at "afspraak"; choice 1 leads to the ending
+    with db.engine.begin() as other_request:
+        other_request.execute(
+            AttemptStep.__table__.insert().values(
+                attempt_id=attempt.id, number=3, scene_id="afspraak", choice_index=1,
+                created_at=attempt.started_at,
+            )
+        )  # fmt: skip
+        other_request.execute(
+            Attempt.__table__.update()
+            .where(Attempt.id == attempt.id)
+            .values(step_count=3, current_scene="einde-goed", finished_at=attempt.started_at)
+        )
+    db.session.commit()
+    # This request's view of the attempt is a moment old.
+    set_committed_value(attempt, "step_count", 2)
+    set_committed_value(attempt, "current_scene", "afspraak")
+    set_committed_value(attempt, "finished_at", None)
+    assert record_step(attempt, 3, 1) is StepOutcome.REPEATED
+    count = select(func.count()).select_from(AttemptStep).where(AttemptStep.number == 3)
+    assert db.session.scalar(count) == 1

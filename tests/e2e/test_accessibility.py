@@ -1,0 +1,126 @@
+"""axe-core over every page each role can reach, plus the pages inside a case and the
+exercises of every module: no serious or critical violations. The list of pages checked
+is printed (run with -s to see it)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.e2e.conftest import DESKTOP, log_in
+
+AXE = Axe()
+SKIP = ("/static/", "/logout", "/journal/download")
+ROLES = {
+    "anonymous": None,
+    "student": "student@kring.test",
+    "trainer": "trainer@kring.test",
+    "team": "team@kring.test",
+    "admin": "admin@kring.test",
+}
+
+
+def serious(page) -> list[str]:
+    results = AXE.run(page, options={"resultTypes": ["violations"]})
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def crawl_and_check(page, base_url: str, start: list[str], limit: int = 60) -> dict[str, list]:
+    checked: dict[str, list] = {}
+    queue = list(start)
+    while queue and len(checked) < limit:
+        path = queue.pop(0)
+        if path in checked or path.startswith(SKIP):
+            continue
+        response = page.goto(base_url + path)
+        if response is None or "text/html" not in response.headers.get("content-type", ""):
+            continue
+        checked[path] = serious(page)
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            parts = urlsplit(href)
+            if parts.netloc == urlsplit(base_url).netloc:
+                target = parts.path + (f"?{parts.query}" if parts.query else "")
+                if target not in checked:
+                    queue.append(target)
+    return checked
+
+
+@pytest.fixture
+def desktop_page(browser, live_server):
+    context = browser.new_context(viewport=DESKTOP, locale="nl-NL")
+    page = context.new_page()
+    page.base_url = live_server.url
+    page.viewport_name = "desktop"
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_no_serious_accessibility_violations_on_any_reachable_page(desktop_page, role):
+    page = desktop_page
+    if ROLES[role]:
+        log_in(page, ROLES[role])
+    checked = crawl_and_check(page, page.base_url, ["/", "/login", "/register"])
+    print(f"\naxe as {role}: {len(checked)} pages: {sorted(checked)}")
+    assert len(checked) >= 3
+    failures = {path: found for path, found in checked.items() if found}
+    assert failures == {}
+
+
+def test_no_serious_violations_inside_a_case_and_its_debrief(desktop_page):
+    page = desktop_page
+    log_in(page, "student@kring.test")
+    page.goto(page.base_url + "/cases/geen-netwerk-whatsapp")
+    page.locator("form[action$=start] button").click()
+    checked = {}
+    for step in range(40):
+        checked[f"{page.url} (step {step + 1})"] = serious(page)
+        if "/debrief" in page.url:
+            break
+        choices = page.get_by_role("radio")
+        if choices.count():
+            choices.last.check()
+            page.get_by_role("button", name="Kies").click()
+        else:
+            page.get_by_role("button", name="Verder").click()
+        page.wait_for_load_state()
+    print(f"\naxe inside a case: {len(checked)} pages")
+    assert any("/debrief" in url for url in checked)
+    assert {url: found for url, found in checked.items() if found} == {}
+
+
+def test_no_serious_violations_on_answered_exercises(desktop_page):
+    """Exercise pages after answering, so the feedback, saved maps and meters are checked too."""
+    page = desktop_page
+    log_in(page, "student@kring.test")
+    page.goto(page.base_url + "/modules")
+    module_links = page.eval_on_selector_all(".module-card h2 a", "els => els.map(e => e.href)")
+    checked = {}
+    for module_url in module_links:
+        page.goto(module_url)
+        for page_url in page.eval_on_selector_all(".page-list a", "els => els.map(e => e.href)"):
+            page.goto(page_url)
+            for form in page.locator("section.exercise form").all():
+                if form.locator("select").count():  # a map: fill it in completely
+                    for select in form.locator("select").all():
+                        select.select_option(index=1)
+                elif form.locator("textarea").count():
+                    form.locator("textarea").fill("Mijn buurvrouw, en de man van de bakker.")
+                elif form.locator("input[type=radio]").count():
+                    form.locator("input[type=radio]").first.check()
+                elif form.locator("input[type=checkbox]").count():
+                    form.locator("input[type=checkbox]").first.check(force=True)
+                else:
+                    continue  # the triadic exercise's start button is checked before answering
+                form.locator("button[type=submit]").click()
+                page.wait_for_load_state()
+            checked[page_url] = serious(page)
+    print(f"\naxe on exercise pages: {len(checked)} pages")
+    assert len(checked) >= 15
+    assert {url: found for url, found in checked.items() if found} == {}
