@@ -71,6 +71,15 @@ def temporary_sqlite_url():
         yield f"sqlite:///{folder}/bench.sqlite3"
 
 
+def with_database(database_url: str | None, run) -> None:
+    """Call `run(url)` with the given database, or a throw-away SQLite file."""
+    if database_url:
+        run(database_url)
+        return
+    with temporary_sqlite_url() as url:
+        run(url)
+
+
 @dataclass
 class Server:
     url: str

@@ -5,7 +5,8 @@
     .venv/bin/python bench/load.py concurrency [--rounds 100]
 
 Add `--database-url URL` for PostgreSQL, e.g. inside `.ci/with-postgres`:
-    .ci/with-postgres sh -c '.venv/bin/python bench/load.py load --database-url "$KRING_DATABASE_URL"'
+    .ci/with-postgres sh -c \
+      '.venv/bin/python bench/load.py load --database-url "$KRING_DATABASE_URL"'
 
 load:        N learners log in, start a case and play it to the end, again and again, with
              no think time, for `seconds`; then a bare endpoint under the same N clients.
@@ -37,12 +38,17 @@ from harness import (
     percentile,
     prepare_database,
     start_gunicorn,
-    temporary_sqlite_url,
     wait_until_up,
+    with_database,
 )
 from sqlalchemy import create_engine, text
 
-CASES = ["zus-kan-niet-meer", "geen-netwerk-whatsapp", "moeder-bang-voor-terugval", "kantelmomenten"]
+CASES = [
+    "zus-kan-niet-meer",
+    "geen-netwerk-whatsapp",
+    "moeder-bang-voor-terugval",
+    "kantelmomenten",
+]
 WORKERS, THREADS = 2, 4
 
 
@@ -128,7 +134,7 @@ def load(url: str, learners: list[int], seconds: float) -> None:
             crowd = [Learner(server.port, i) for i in range(n)]
             began = time.monotonic()
             with ThreadPoolExecutor(n) as pool:
-                list(pool.map(lambda learner: learner.run(deadline), crowd))
+                list(pool.map(Learner.run, crowd, [deadline] * n))
             elapsed = time.monotonic() - began
             latencies = [x for learner in crowd for x in learner.client.latencies]
             errors = sum(learner.client.errors for learner in crowd)
@@ -136,10 +142,10 @@ def load(url: str, learners: list[int], seconds: float) -> None:
             hellos, hello_errors = hello(server.port, n, seconds / 2)
             hello_rps = hellos / (seconds / 2)
             ratio = (steps / elapsed) / hello_rps if hello_rps else 0
+            p50, p95, p99 = (1000 * percentile(latencies, q) for q in (0.5, 0.95, 0.99))
             print(
                 f"{n:>8} {len(latencies) / elapsed:>8.1f} {steps / elapsed:>8.1f} "
-                f"{1000 * percentile(latencies, 0.5):>8.1f} {1000 * percentile(latencies, 0.95):>8.1f} "
-                f"{1000 * percentile(latencies, 0.99):>8.1f} {errors + hello_errors:>6} "
+                f"{p50:>8.1f} {p95:>8.1f} {p99:>8.1f} {errors + hello_errors:>6} "
                 f"{hello_rps:>8.1f} {ratio:>6.2f}"
             )
     finally:
@@ -183,7 +189,8 @@ def fault(url: str, learners: int, seconds: float) -> None:
     print(f"fault run: {learners} learners, SIGKILL to the master after {seconds / 3:.0f} s "
           f"({before} steps acknowledged by then), restarted in "
           f"{'%.1f s' % (time.monotonic() - killed_at) if restarted else 'FAILED'}")  # fmt: skip
-    print(f"acknowledged {len(acknowledged)}, stored {sum(1 for s in acknowledged if (s[0], s[1]) in stored)}, "
+    kept = sum(1 for s in acknowledged if (s[0], s[1]) in stored)
+    print(f"acknowledged {len(acknowledged)}, stored {kept}, "
           f"lost {len(lost)}; learners that resumed after the restart: "
           f"{sum(1 for learner in crowd if learner.resumed)} of {learners}")  # fmt: skip
 
@@ -214,16 +221,18 @@ def concurrency(url: str, rounds: int) -> None:
                     form["choice"] = choices[0]
                 forms.append((client, form))
 
-            def post(pair: tuple[Client, dict]) -> int:
+            def post(pair: tuple[Client, dict], url: str) -> int:
                 barrier.wait()
-                return pair[0].request("POST", path + "/step", pair[1])[0]
+                return pair[0].request("POST", url, pair[1])[0]
 
             with ThreadPoolExecutor(2) as pool:
-                statuses = list(pool.map(post, forms))
+                statuses = list(pool.map(post, forms, [path + "/step"] * 2))
             attempt = int(re.search(r"/attempts/(\d+)", path).group(1))
             with engine.connect() as connection:
                 count = connection.execute(
-                    text("SELECT count(*) FROM attempt_steps WHERE attempt_id = :a AND number = :n"),
+                    text(
+                        "SELECT count(*) FROM attempt_steps WHERE attempt_id = :a AND number = :n"
+                    ),
                     {"a": attempt, "n": int(number)},
                 ).scalar()
             checked += 1
@@ -254,11 +263,7 @@ def main() -> None:
         else:
             concurrency(url, args.rounds)
 
-    if args.database_url:
-        run(args.database_url)
-    else:
-        with temporary_sqlite_url() as url:
-            run(url)
+    with_database(args.database_url, run)
 
 
 if __name__ == "__main__":

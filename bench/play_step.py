@@ -31,7 +31,7 @@ from harness import (
     prepare_database,
     start_gunicorn,
     summary,
-    temporary_sqlite_url,
+    with_database,
 )
 
 CASES = ["zus-kan-niet-meer", "geen-netwerk-whatsapp", "moeder-bang-voor-terugval"]
@@ -126,11 +126,7 @@ def main() -> None:
         verdict = "meets" if ratio >= 0.40 else "misses"
         print(f"ratio steps/s : hello requests/s = {ratio:.2f} ({verdict} the 0.40 target)")
 
-    if args.database_url:
-        run(args.database_url)
-    else:
-        with temporary_sqlite_url() as url:
-            run(url)
+    with_database(args.database_url, run)
 
 
 if __name__ == "__main__":

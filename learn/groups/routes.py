@@ -7,7 +7,7 @@ leader role gets 403 for leader actions.
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
@@ -120,12 +120,8 @@ def regenerate_code(section: str, group_id: int):
     return redirect(group_url(group))
 
 
-@bp.route(
-    "/<any(classes, teams):section>/<int:group_id>/members/<int:membership_id>/remove",
-    methods=["POST"],
-)
-@access(Access.GROUP_LEADER)
-def remove_member(section: str, group_id: int, membership_id: int):
+def change_member(section: str, group_id: int, membership_id: int, change) -> Response:
+    """Apply `change(target)` to a member, as the group's leader, never leaving it leaderless."""
     group = require_leader(section, group_id).group
     target = db.session.get(Membership, membership_id)
     if target is None or target.group_id != group.id:
@@ -134,28 +130,33 @@ def remove_member(section: str, group_id: int, membership_id: int):
         if target.is_leader and len(group.leaders()) == 1:
             flash(_("Een groep heeft altijd minstens één begeleider of trainer."), "error")
         else:
-            name = target.user.display_name
-            db.session.delete(target)
+            message = change(target)
             db.session.commit()
-            flash(_("%(name)s is uit de groep gehaald.", name=name), "success")
+            flash(message, "success")
     return redirect(group_url(group))
+
+
+@bp.route(
+    "/<any(classes, teams):section>/<int:group_id>/members/<int:membership_id>/remove",
+    methods=["POST"],
+)
+@access(Access.GROUP_LEADER)
+def remove_member(section: str, group_id: int, membership_id: int):
+    def remove(target: Membership) -> str:
+        db.session.delete(target)
+        return _("%(name)s is uit de groep gehaald.", name=target.user.display_name)
+
+    return change_member(section, group_id, membership_id, remove)
 
 
 @bp.route("/teams/<int:group_id>/members/<int:membership_id>/role", methods=["POST"])
 @access(Access.GROUP_LEADER)
 def toggle_role(group_id: int, membership_id: int):
-    group = require_leader("teams", group_id).group
-    target = db.session.get(Membership, membership_id)
-    if target is None or target.group_id != group.id:
-        abort(404)
-    if ActionForm().validate_on_submit():
-        if target.is_leader and len(group.leaders()) == 1:
-            flash(_("Een groep heeft altijd minstens één begeleider of trainer."), "error")
-        else:
-            target.role = Role.LID if target.is_leader else Role.BEGELEIDER
-            db.session.commit()
-            flash(_("De rol is aangepast."), "success")
-    return redirect(group_url(group))
+    def toggle(target: Membership) -> str:
+        target.role = Role.LID if target.is_leader else Role.BEGELEIDER
+        return _("De rol is aangepast.")
+
+    return change_member("teams", group_id, membership_id, toggle)
 
 
 @bp.route("/<any(classes, teams):section>/<int:group_id>/leave", methods=["POST"])

@@ -6,6 +6,9 @@ import re
 
 import pytest
 
+from learn.config import PROJECT_ROOT
+from learn.content.modules import load_modules
+from learn.lessons import mapdraw
 from tests.e2e.conftest import log_in, screenshot
 
 
@@ -54,18 +57,21 @@ def test_student_plays_a_case_to_its_debrief(page):
     screenshot(page, "case-debrief")
 
 
-def test_student_marks_hooks_by_selecting_text(page):
-    from learn.config import PROJECT_ROOT
-    from learn.content.modules import load_modules
-
+def first_exercise(module_id: str, kind: str):
+    """(module, page id, exercise) of the first exercise of `kind` in a shipped module."""
     modules, _report = load_modules(PROJECT_ROOT / "modules", PROJECT_ROOT / "cases")
-    module = next(m for m in modules if m.id == "haakjes-zoeken")
+    module = next(m for m in modules if m.id == module_id)
     page_id, exercise = next(
         (p.id, module.exercises[e])
         for p in module.pages
         for e in p.exercises
-        if module.exercises[e].type == "haakjes"
+        if module.exercises[e].type == kind
     )
+    return module, page_id, exercise
+
+
+def test_student_marks_hooks_by_selecting_text(page):
+    module, page_id, exercise = first_exercise("haakjes-zoeken", "haakjes")
     hooks = [f for f in exercise.fragments if f.hook]
     log_in(page, "student@kring.test")
     page.goto(f"{page.base_url}/modules/{module.id}/{page_id}")
@@ -92,18 +98,7 @@ def test_student_marks_hooks_by_selecting_text(page):
 
 
 def test_student_drags_people_onto_the_network_map(page):
-    from learn.config import PROJECT_ROOT
-    from learn.content.modules import load_modules
-    from learn.lessons import mapdraw
-
-    modules, _report = load_modules(PROJECT_ROOT / "modules", PROJECT_ROOT / "cases")
-    module = next(m for m in modules if m.id == "zwakke-banden")
-    page_id, exercise = next(
-        (p.id, module.exercises[e])
-        for p in module.pages
-        for e in p.exercises
-        if module.exercises[e].type == "netwerkkaart"
-    )
+    module, page_id, exercise = first_exercise("zwakke-banden", "netwerkkaart")
     log_in(page, "student@kring.test")
     page.goto(f"{page.base_url}/modules/{module.id}/{page_id}")
     svg = page.locator(f"[data-map-dnd={exercise.id}] svg")
