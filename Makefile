@@ -9,13 +9,14 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export KRING_ENV ?= development
 
-.PHONY: run test test-postgres lint translations messages db demo content clean-db bench help
+.PHONY: run test test-postgres lint audit lock translations messages db demo content clean-db help
 
 help:
 	@echo "make run            start Kring with demo content on http://$(HOST):$(PORT)"
 	@echo "make test           run the whole test suite (SQLite)"
 	@echo "make test-postgres  run the suite on a throw-away PostgreSQL server"
 	@echo "make lint           ruff"
+	@echo "make lock / audit   pin dependencies / audit them with pip-audit"
 	@echo "make messages       extract UI strings and update the translation catalogues"
 
 # The venv is rebuilt when pyproject.toml changes.
@@ -50,6 +51,15 @@ test-postgres: translations
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
+
+# requirements.lock pins every dependency as installed; pip-audit checks those versions.
+lock: $(VENV)/.installed
+	{ echo "# Pinned versions of every dependency, for audits and reproducible deploys."; \
+	  echo "# Regenerate with: make lock"; \
+	  $(BIN)/pip freeze --exclude-editable | grep -v "^-e\|^kring"; } > requirements.lock
+
+audit: $(VENV)/.installed
+	.ci/audit
 
 messages: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k _l -k N_ --no-location --sort-output -o /tmp/kring-messages.pot .

@@ -99,13 +99,18 @@ class Server:
 
 
 def start_gunicorn(
-    database_url: str, workers: int, threads: int, port: int | None = None
+    database_url: str,
+    workers: int,
+    threads: int,
+    port: int | None = None,
+    secret: str | None = None,
 ) -> Server:
+    """gunicorn serving bench/wsgi.py; a restart passes the same port and secret key."""
     port = port or free_port()
     env = {
         **os.environ,
         "KRING_ENV": "production",
-        "KRING_SECRET_KEY": os.environ.get("KRING_BENCH_SECRET", secrets.token_hex(32)),
+        "KRING_SECRET_KEY": secret or secrets.token_hex(32),
         "KRING_DATABASE_URL": database_url,
     }
     args = [
@@ -137,7 +142,7 @@ class Client:
 
     def __init__(self, port: int) -> None:
         self.port = port
-        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         self.cookies: dict[str, str] = {}
         self.latencies: list[float] = []
         self.errors = 0
@@ -157,7 +162,7 @@ class Client:
                 break
             except (http.client.HTTPException, OSError):
                 self.connection.close()
-                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
                 if attempt == 2:
                     raise
         self.latencies.append(time.perf_counter() - began)

@@ -11,11 +11,9 @@ import secrets
 from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
-ENVIRONMENTS = ("development", "production", "testing")
 
 # Secret keys people copy from examples; production refuses them.
 _PLACEHOLDER_SECRETS = {"", "change-me", "changeme", "secret", "dev", "development", "kring"}
@@ -26,43 +24,78 @@ class ConfigurationError(RuntimeError):
     """Raised when Kring is configured in a way it must not start with."""
 
 
+class Config:
+    """Defaults shared by every environment. Instance paths are filled in by `load_config`."""
+
+    KRING_ENV = "development"
+    SECRET_KEY: str | None = None
+    SQLALCHEMY_DATABASE_URI = "sqlite:///{instance}/kring.sqlite3"
+    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict] = {"pool_pre_ping": True}
+    CASES_DIR = str(PROJECT_ROOT / "cases")
+    MODULES_DIR = str(PROJECT_ROOT / "modules")
+    MIGRATIONS_DIR = str(PROJECT_ROOT / "migrations")
+    BABEL_DEFAULT_LOCALE = "nl"
+    LANGUAGES = ("nl", "en")
+    BABEL_TRANSLATION_DIRECTORIES = str(Path(__file__).parent / "translations")
+    WTF_CSRF_ENABLED = True
+    WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
+    WTF_I18N_ENABLED = False  # learn.forms.KringForm translates WTForms messages itself
+    RATELIMIT_ENABLED = True
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = False
+    LOGIN_RATE_LIMIT_PER_ACCOUNT = "5 per minute;20 per hour"
+    LOGIN_RATE_LIMIT_PER_ADDRESS = "60 per minute"
+    TRUSTED_PROXIES = 0
+    PASSWORD_RESET_HOURS = 48
+    SESSION_COOKIE_NAME = "kring_session"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_NAME = "kring_remember"
+    REMEMBER_COOKIE_DURATION = timedelta(days=30)
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = False
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+    HSTS = False
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    TESTING = False
+
+
+class DevelopmentConfig(Config):
+    """`make run`: a secret key is generated once and kept in instance/."""
+
+
+class ProductionConfig(Config):
+    """Behind HTTPS: secure cookies and HSTS; a real secret key is required."""
+
+    KRING_ENV = "production"
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = True
+    HSTS = True
+
+
+class TestingConfig(Config):
+    KRING_ENV = "testing"
+    TESTING = True
+
+
+CONFIGS: dict[str, type[Config]] = {
+    "development": DevelopmentConfig,
+    "production": ProductionConfig,
+    "testing": TestingConfig,
+}
+ENVIRONMENTS = tuple(CONFIGS)
+
+
 def _defaults(env: str, instance_path: str) -> dict[str, Any]:
-    production = env == "production"
-    return {
-        "KRING_ENV": env,
-        "SECRET_KEY": None,
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{Path(instance_path) / 'kring.sqlite3'}",
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
-        "CASES_DIR": str(PROJECT_ROOT / "cases"),
-        "MODULES_DIR": str(PROJECT_ROOT / "modules"),
-        "MIGRATIONS_DIR": str(PROJECT_ROOT / "migrations"),
-        "BABEL_DEFAULT_LOCALE": "nl",
-        "LANGUAGES": ("nl", "en"),
-        "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).parent / "translations"),
-        "WTF_CSRF_ENABLED": True,
-        "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
-        "WTF_I18N_ENABLED": False,  # learn.forms.KringForm translates WTForms messages itself
-        "RATELIMIT_ENABLED": True,
-        "RATELIMIT_STORAGE_URI": "memory://",
-        "RATELIMIT_HEADERS_ENABLED": False,
-        "LOGIN_RATE_LIMIT_PER_ACCOUNT": "5 per minute;20 per hour",
-        "LOGIN_RATE_LIMIT_PER_ADDRESS": "60 per minute",
-        "TRUSTED_PROXIES": 0,
-        "PASSWORD_RESET_HOURS": 48,
-        "SESSION_COOKIE_NAME": "kring_session",
-        "SESSION_COOKIE_HTTPONLY": True,
-        "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": production,
-        "REMEMBER_COOKIE_NAME": "kring_remember",
-        "REMEMBER_COOKIE_DURATION": timedelta(days=30),
-        "REMEMBER_COOKIE_HTTPONLY": True,
-        "REMEMBER_COOKIE_SAMESITE": "Lax",
-        "REMEMBER_COOKIE_SECURE": production,
-        "PERMANENT_SESSION_LIFETIME": timedelta(hours=12),
-        "HSTS": production,
-        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
-        "TESTING": env == "testing",
-    }
+    config_class = CONFIGS[env]
+    values = {key: getattr(config_class, key) for key in dir(config_class) if key.isupper()}
+    values["SQLALCHEMY_DATABASE_URI"] = values["SQLALCHEMY_DATABASE_URI"].format(
+        instance=Path(instance_path)
+    )
+    values["SQLALCHEMY_ENGINE_OPTIONS"] = dict(values["SQLALCHEMY_ENGINE_OPTIONS"])
+    return values
 
 
 # Environment variable -> (config key, parser)

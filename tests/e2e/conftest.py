@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -121,6 +122,19 @@ def log_in(page, email: str, password: str = DEMO_PASSWORD) -> None:
     page.get_by_label("Wachtwoord", exact=True).fill(password)
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url(page.base_url + "/")
+
+
+def register_new_learner(page) -> str:
+    """A fresh account through the registration form, so a journey starts from a clean slate."""
+    email = f"leerling-{uuid.uuid4().hex[:8]}@kring.test"
+    page.goto(page.base_url + "/register")
+    page.get_by_label("Naam").fill("Nieuwe Leerling")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Nieuw wachtwoord").fill("een lange zin als wachtwoord")
+    page.get_by_label("Herhaal het wachtwoord").fill("een lange zin als wachtwoord")
+    page.get_by_role("button", name="Account maken").click()
+    page.wait_for_url(page.base_url + "/")
+    return email
 
 
 def screenshot(page, name: str) -> None:

@@ -9,9 +9,24 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.e2e.conftest import DESKTOP, log_in
+from tests.e2e.conftest import DESKTOP, SCREENSHOTS, log_in
 
 AXE = Axe()
+PAGE_LIST = SCREENSHOTS.parent / "accessibility-pages.txt"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def page_list():
+    """Every page the sweep checked, written for CI to print (.ci/run)."""
+    PAGE_LIST.parent.mkdir(parents=True, exist_ok=True)
+    PAGE_LIST.write_text("")
+    yield
+
+
+def record(title: str, pages) -> None:
+    with PAGE_LIST.open("a") as out:
+        out.write(f"{title}: {len(pages)} pages\n")
+        out.writelines(f"  {page}\n" for page in sorted(pages))
 SKIP = ("/static/", "/logout", "/journal/download")
 ROLES = {
     "anonymous": None,
@@ -67,7 +82,7 @@ def test_no_serious_accessibility_violations_on_any_reachable_page(desktop_page,
     if ROLES[role]:
         log_in(page, ROLES[role])
     checked = crawl_and_check(page, page.base_url, ["/", "/login", "/register"])
-    print(f"\naxe as {role}: {len(checked)} pages: {sorted(checked)}")
+    record(f"axe as {role}", checked)
     assert len(checked) >= 3
     failures = {path: found for path, found in checked.items() if found}
     assert failures == {}
@@ -90,7 +105,7 @@ def test_no_serious_violations_inside_a_case_and_its_debrief(desktop_page):
         else:
             page.get_by_role("button", name="Verder").click()
         page.wait_for_load_state()
-    print(f"\naxe inside a case: {len(checked)} pages")
+    record("axe inside a case", checked)
     assert any("/debrief" in url for url in checked)
     assert {url: found for url, found in checked.items() if found} == {}
 
@@ -121,6 +136,6 @@ def test_no_serious_violations_on_answered_exercises(desktop_page):
                 form.locator("button[type=submit]").click()
                 page.wait_for_load_state()
             checked[page_url] = serious(page)
-    print(f"\naxe on exercise pages: {len(checked)} pages")
+    record("axe on answered exercise pages", checked)
     assert len(checked) >= 15
     assert {url: found for url, found in checked.items() if found} == {}

@@ -9,7 +9,7 @@ import pytest
 from learn.config import PROJECT_ROOT
 from learn.content.modules import load_modules
 from learn.lessons import mapdraw
-from tests.e2e.conftest import log_in, screenshot
+from tests.e2e.conftest import log_in, register_new_learner, screenshot
 
 
 @pytest.mark.parametrize(
@@ -73,7 +73,7 @@ def first_exercise(module_id: str, kind: str):
 def test_student_marks_hooks_by_selecting_text(page):
     module, page_id, exercise = first_exercise("haakjes-zoeken", "haakjes")
     hooks = [f for f in exercise.fragments if f.hook]
-    log_in(page, "student@kring.test")
+    register_new_learner(page)
     page.goto(f"{page.base_url}/modules/{module.id}/{page_id}")
     # Select the text of two hook fragments with the mouse, as a reader would.
     for fragment in hooks[:2]:
@@ -99,7 +99,7 @@ def test_student_marks_hooks_by_selecting_text(page):
 
 def test_student_drags_people_onto_the_network_map(page):
     module, page_id, exercise = first_exercise("zwakke-banden", "netwerkkaart")
-    log_in(page, "student@kring.test")
+    register_new_learner(page)
     page.goto(f"{page.base_url}/modules/{module.id}/{page_id}")
     svg = page.locator(f"[data-map-dnd={exercise.id}] svg")
     svg.scroll_into_view_if_needed()
