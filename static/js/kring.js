@@ -124,7 +124,7 @@
         g.appendChild(label);
         svg.appendChild(g);
         tokens[fields.dataset.person] = { g: g, fields: fields };
-        fields.querySelectorAll("select[data-field]").forEach(function (select) {
+        fields.querySelectorAll("select").forEach(function (select) {
           select.addEventListener("change", layout);
         });
         drag(g, fields);
@@ -141,7 +141,8 @@
           if (sector && ring) {
             var key = sector + ring;
             (cells[key] = cells[key] || { sector: sector, ring: ring, items: [] }).items.push(token);
-            token.g.setAttribute("class", "map-person map-steunend");
+            var valence = fields.querySelector("select[name^=valence-]").value || "unplaced";
+            token.g.setAttribute("class", "map-person map-" + valence);
           } else {
             tray.push(token);
             token.g.setAttribute("class", "map-person map-unplaced");

@@ -110,7 +110,7 @@ def page(request, browser, live_server):
         lambda msg: errors.append(msg.text) if msg.type == "error" else None,
     )
     page.base_url = live_server.url
-    page.viewport_name = request.node.callspec.id
+    page.viewport_name = "phone" if request.param is PHONE else "desktop"
     yield page
     context.close()
     assert errors == [], f"browser errors: {errors}"
