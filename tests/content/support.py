@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from hypothesis import strategies as st
+
 from learn.content.cases import Case, Choice, Ending, Line, Party, Scene, parse_case
 from learn.content.problems import Problem
 from learn.content.vocabulary import Vocabulary, load_vocabulary
@@ -107,3 +109,28 @@ def simple_path_scores(case: Case) -> list[tuple[list[tuple[str, int | None]], d
     for _, totals in results:
         totals["total"] = sum(totals.values())
     return results
+
+
+# Text that tends to break YAML: separators, indentation, anchors, tags, document markers.
+YAML_JUNK = st.text(max_size=8) | st.sampled_from(
+    [":", ": ", "- ", "\t", "&a ", "*a", "'", '"', "[", "{", "}", "!!int ", "? ", "\n  ",
+     "---\n", "<<: ", "|", ">", "\n", "  ", "#", "!!"]
+)  # fmt: skip
+
+
+def mangle(data: st.DataObject, text: str, junk: st.SearchStrategy[str] = YAML_JUNK) -> str:
+    """One random edit: insert junk, delete a stretch, duplicate or swap two lines."""
+    where = data.draw(st.integers(0, len(text)))
+    action = data.draw(st.sampled_from(["insert", "delete", "duplicate-line", "swap-lines"]))
+    if action == "insert":
+        return text[:where] + data.draw(junk) + text[where:]
+    if action == "delete":
+        return text[:where] + text[where + data.draw(st.integers(1, 40)) :]
+    lines = text.split("\n")
+    i = data.draw(st.integers(0, len(lines) - 1))
+    j = data.draw(st.integers(0, len(lines) - 1))
+    if action == "duplicate-line":
+        lines.insert(j, lines[i])
+    else:
+        lines[i], lines[j] = lines[j], lines[i]
+    return "\n".join(lines)

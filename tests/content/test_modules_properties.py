@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from learn.content.modules import load_module
 
-from .support import FIXTURES, VOCABULARY
+from .support import FIXTURES, VOCABULARY, mangle
 
 MINI = FIXTURES / "modules" / "mini-module"
 FILES = sorted(p.name for p in MINI.iterdir())
@@ -27,9 +27,6 @@ PAGES = [name for name in FILES if name.endswith(".md")]
 LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-JUNK = st.text(max_size=8) | st.sampled_from(
-    [":", ": ", "- ", "\t", "&a ", "*a", "'", '"', "[", "{", "---\n", "\n", "  ", "#", "? ", "!!"]
-)
 KEYS = st.text(max_size=8) | st.integers(0, 3) | st.none()
 SHAPES = st.recursive(
     st.none() | st.booleans() | st.integers(-5, 700) | st.text(max_size=12),
@@ -63,23 +60,7 @@ def test_mangled_files_never_crash(data: st.DataObject) -> None:
     texts = dict(TEXTS)
     for _ in range(data.draw(st.integers(1, 3))):
         name = data.draw(st.sampled_from(FILES))
-        text = texts[name]
-        where = data.draw(st.integers(0, len(text)))
-        action = data.draw(st.sampled_from(["insert", "delete", "duplicate-line", "swap-lines"]))
-        if action == "insert":
-            text = text[:where] + data.draw(JUNK) + text[where:]
-        elif action == "delete":
-            text = text[:where] + text[where + data.draw(st.integers(1, 40)) :]
-        else:
-            lines = text.split("\n")
-            i = data.draw(st.integers(0, len(lines) - 1))
-            j = data.draw(st.integers(0, len(lines) - 1))
-            if action == "duplicate-line":
-                lines.insert(j, lines[i])
-            else:
-                lines[i], lines[j] = lines[j], lines[i]
-            text = "\n".join(lines)
-        texts[name] = text
+        texts[name] = mangle(data, texts[name])
     if data.draw(st.booleans()):
         del texts[data.draw(st.sampled_from(FILES))]
     check_folder(texts)

@@ -16,7 +16,7 @@ from learn.content.cases import Case, case_from_dict, case_to_dict
 from learn.content.graph import best_path, score_bounds
 from learn.content.scoring import effective_path, score
 
-from .support import EXAMPLE, SOURCE, check, simple_path_scores
+from .support import EXAMPLE, SOURCE, check, mangle, simple_path_scores
 
 COMPETENCES = ["haakjes", "relatie", "regie"]
 EXAMPLE_TREE = yaml.safe_load(EXAMPLE)
@@ -44,46 +44,7 @@ def assert_well_formed(text: str) -> None:
 def test_mangled_text_never_crashes(data: st.DataObject) -> None:
     text = EXAMPLE
     for _ in range(data.draw(st.integers(1, 4))):
-        where = data.draw(st.integers(0, len(text)))
-        action = data.draw(st.sampled_from(["insert", "delete", "duplicate-line", "swap-lines"]))
-        if action == "insert":
-            junk = data.draw(
-                st.text(max_size=8)
-                | st.sampled_from(
-                    [
-                        ":",
-                        ": ",
-                        "- ",
-                        "\t",
-                        "&a ",
-                        "*a",
-                        "'",
-                        '"',
-                        "[",
-                        "{",
-                        "}",
-                        "!!int ",
-                        "? ",
-                        "\n  ",
-                        "---\n",
-                        "<<: ",
-                        "|",
-                        ">",
-                    ]
-                )
-            )
-            text = text[:where] + junk + text[where:]
-        elif action == "delete":
-            text = text[:where] + text[where + data.draw(st.integers(1, 40)) :]
-        else:
-            lines = text.split("\n")
-            i = data.draw(st.integers(0, len(lines) - 1))
-            j = data.draw(st.integers(0, len(lines) - 1))
-            if action == "duplicate-line":
-                lines.insert(j, lines[i])
-            else:
-                lines[i], lines[j] = lines[j], lines[i]
-            text = "\n".join(lines)
+        text = mangle(data, text)
     assert_well_formed(text)
 
 
