@@ -11,11 +11,12 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from learn.access import Access, access
 from learn.casesim import bp, engine
 from learn.casesim.forms import StartForm, StepForm
-from learn.casesim.models import Attempt, Case
+from learn.casesim.models import Attempt, Case, CaseVersion
 from learn.casesim.picture import case_picture
 from learn.casesim.services import (
     StepOutcome,
@@ -34,7 +35,10 @@ LENGTHS = {"kort": (0, 10), "middel": (11, 15), "lang": (16, 10_000)}
 
 
 def own_attempt(attempt_id: int) -> Attempt:
-    attempt = db.session.get(Attempt, attempt_id)
+    """The current user's attempt with its version and case in one query; 404 otherwise."""
+    attempt = db.session.get(
+        Attempt, attempt_id, options=[joinedload(Attempt.version).joinedload(CaseVersion.case)]
+    )
     if attempt is None or attempt.user_id != current_user.id:
         abort(404)
     return attempt

@@ -174,8 +174,8 @@ def record_step(attempt: Attempt, number: int, choice_index: int | None) -> Step
     except engine.InvalidMove:
         return StepOutcome.INVALID
     # Everything is worked out before the write, so the insert and the update are one unit.
-    steps = [*steps_of(attempt), (scene.id, choice_index)]
     finished = content.scenes[next_scene].kind == "ending"
+    steps = [*steps_of(attempt), (scene.id, choice_index)] if finished else []
     try:
         db.session.add(
             AttemptStep(
