@@ -92,7 +92,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     with app.app_context():
         upgrade()
         load_demo()
-        sync_cases(Path(app.config["CASES_DIR"]))
+        sync_cases(Path(app.config["CASES_DIR"]), Path(app.config["MODULES_DIR"]))
         db.session.remove()
     with LiveServer(app, tmp) as server:
         yield server

@@ -27,6 +27,8 @@ def record(title: str, pages) -> None:
     with PAGE_LIST.open("a") as out:
         out.write(f"{title}: {len(pages)} pages\n")
         out.writelines(f"  {page}\n" for page in sorted(pages))
+
+
 SKIP = ("/static/", "/logout", "/journal/download")
 ROLES = {
     "anonymous": None,

@@ -128,3 +128,26 @@ def test_student_drags_people_onto_the_network_map(page):
     screenshot(page, "netwerkkaart-saved")
     page.get_by_role("link", name="Dagboek").first.click()
     assert page.get_by_role("heading", name=exercise.title).is_visible()
+
+
+def test_student_holds_a_triadic_conversation_and_sees_the_balance(page):
+    module, page_id, exercise = first_exercise("triadisch-gesprek", "triade")
+    register_new_learner(page)
+    page.goto(f"{page.base_url}/modules/{module.id}/{page_id}")
+    section = page.locator(f"#oefening-{exercise.id}")
+    section.get_by_role("button", name="Begin het gesprek").click()
+    for _ in range(20):
+        section = page.locator(f"#oefening-{exercise.id}")
+        if section.get_by_text("Balans in je aandacht").count():
+            break
+        choices = section.get_by_role("radio")
+        if choices.count():
+            choices.first.check()
+            section.get_by_role("button", name="Kies").click()
+        else:
+            section.get_by_role("button", name="Verder").click()
+        page.wait_for_load_state()
+    balance = section.locator(".balance-meter").inner_text()
+    assert "Je richtte je" in balance
+    assert "De regie bleef bij de cliënt." in balance or "De regie schoof weg" in balance
+    screenshot(page, "triade-balance")
