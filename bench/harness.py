@@ -25,7 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 STEP = re.compile(r'name="step" value="(\d+)"')
 CHOICE = re.compile(r'name="choice" value="(\d+)"')
-START = re.compile(r'action="(/cases/[^"/]+/start)"')
 BENCH_PASSWORD = "bench-wachtwoord-lang-genoeg"  # noqa: S105  (throw-away bench accounts)
 
 

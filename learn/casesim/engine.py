@@ -7,11 +7,11 @@ tested on small hand-made cases.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from learn.content import Case, Choice, Scene
+from learn.content.graph import distances_to_ending  # noqa: F401  (part of the engine's API)
 from learn.content.scoring import surviving_step_indices
 
 Step = tuple[str, int | None]
@@ -115,23 +115,6 @@ def attention_balance(case: Case, steps: Sequence[Step]) -> dict[str, int]:
             if addressee in counts:
                 counts[addressee] += 1
     return counts
-
-
-def distances_to_ending(case: Case) -> dict[str, int]:
-    """Fewest steps from each scene to any ending (breadth-first, backwards)."""
-    predecessors: dict[str, list[str]] = {sid: [] for sid in case.scenes}
-    for scene in case.scenes.values():
-        for nxt in scene.targets():
-            predecessors[nxt].append(scene.id)
-    distance = {sid: 0 for sid, s in case.scenes.items() if s.kind == "ending"}
-    queue = deque(distance)
-    while queue:
-        sid = queue.popleft()
-        for prev in predecessors[sid]:
-            if prev not in distance:
-                distance[prev] = distance[sid] + 1
-                queue.append(prev)
-    return distance
 
 
 def progress(case: Case, steps: Sequence[Step], distances: dict[str, int]) -> tuple[int, int]:

@@ -104,16 +104,6 @@ class Attempt(db.Model):
     def finished(self) -> bool:
         return self.finished_at is not None
 
-    @classmethod
-    def latest_for(cls, user: User, case: Case) -> Attempt | None:
-        return db.session.scalar(
-            select(cls)
-            .join(CaseVersion)
-            .where(cls.user_id == user.id, CaseVersion.case_id == case.id)
-            .order_by(cls.started_at.desc(), cls.id.desc())
-            .limit(1)
-        )
-
 
 class AttemptStep(db.Model):
     __tablename__ = "attempt_steps"

@@ -6,12 +6,12 @@ so the markup is escaped by Jinja like every other page.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from learn.casesim.engine import Step, target
 from learn.content import Case
+from learn.content.graph import depths
 
 NODE_WIDTH = 132
 NODE_HEIGHT = 46
@@ -51,19 +51,6 @@ class Picture:
     edges: list[Edge]
 
 
-def _columns(case: Case) -> dict[str, int]:
-    """Breadth-first depth from the start: short paths read left to right."""
-    depth = {case.start: 0}
-    queue = deque([case.start])
-    while queue:
-        sid = queue.popleft()
-        for nxt in case.scenes[sid].targets():
-            if nxt not in depth:
-                depth[nxt] = depth[sid] + 1
-                queue.append(nxt)
-    return depth
-
-
 def _label(title: str) -> str:
     if len(title) <= LABEL_CHARACTERS:
         return title
@@ -75,7 +62,7 @@ def _edges_of(case: Case, steps: Sequence[Step]) -> set[tuple[str, str]]:
 
 
 def case_picture(case: Case, learner_steps: Sequence[Step], best_steps: Sequence[Step]) -> Picture:
-    depth = _columns(case)
+    depth = depths(case)
     learner_edges = _edges_of(case, learner_steps)
     best_edges = _edges_of(case, best_steps)
     learner_nodes = {case.start} | {t for _, t in learner_edges} if learner_steps else set()

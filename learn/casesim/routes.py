@@ -44,11 +44,14 @@ def own_attempt(attempt_id: int) -> Attempt:
     return attempt
 
 
-def case_by_slug(slug: str) -> Case:
+def case_by_slug(slug: str) -> tuple[Case, CaseVersion]:
+    """A listed, current case and its newest version (one lookup each), or 404."""
     case = db.session.scalar(select(Case).where(Case.slug == slug))
-    if case is None or not case.listed or case.current_version is None:
+    playable = case is not None and case.listed and not case.retired
+    version = case.current_version if playable else None
+    if version is None:
         abort(404)
-    return case
+    return case, version
 
 
 def new_start_form() -> StartForm:
@@ -88,15 +91,13 @@ def library():
 @bp.route("/cases/<slug>")
 @access(Access.USER)
 def case_detail(slug: str):
-    case = case_by_slug(slug)
-    if case.retired:
-        abort(404)
+    case, version = case_by_slug(slug)
     attempts = attempts_by_case(current_user).get(case.id, [])
     unfinished = next((a for a in attempts if not a.finished), None)
     return render_template(
         "casesim/case.html",
         case=case,
-        content=case.current_version.content,
+        content=version.content,
         attempts=attempts,
         unfinished=unfinished,
         form=new_start_form(),
@@ -107,9 +108,7 @@ def case_detail(slug: str):
 @bp.route("/cases/<slug>/start", methods=["POST"])
 @access(Access.USER)
 def start(slug: str):
-    case = case_by_slug(slug)
-    if case.retired:
-        abort(404)
+    case, _version = case_by_slug(slug)
     form = StartForm()
     if not form.validate_on_submit():
         flash(_("Het starten lukte niet. Probeer het opnieuw."), "error")

@@ -7,6 +7,7 @@ loops back, the part of the path since the earlier visit is replaced (see scorin
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,25 +23,36 @@ TOTAL = "total"
 # --- plain graph algorithms on {node: [successor, ...]} -------------------------------------
 
 
+def distances_from(starts: Iterable[str], successors: Successors) -> dict[str, int]:
+    """Fewest steps from any of ``starts`` to every node they reach (breadth first)."""
+    distance = dict.fromkeys(starts, 0)
+    todo = deque(distance)
+    while todo:
+        node = todo.popleft()
+        for nxt in successors.get(node, ()):
+            if nxt not in distance:
+                distance[nxt] = distance[node] + 1
+                todo.append(nxt)
+    return distance
+
+
 def reachable_from(starts: Iterable[str], successors: Successors) -> set[str]:
     """Every node reachable from ``starts`` (including them)."""
-    seen = set(starts)
-    todo = list(seen)
-    while todo:
-        for nxt in successors.get(todo.pop(), ()):
-            if nxt not in seen:
-                seen.add(nxt)
-                todo.append(nxt)
-    return seen
+    return set(distances_from(starts, successors))
+
+
+def predecessors(successors: Successors) -> dict[str, list[str]]:
+    """The graph with every edge turned around."""
+    turned: dict[str, list[str]] = {}
+    for node, nexts in successors.items():
+        for nxt in nexts:
+            turned.setdefault(nxt, []).append(node)
+    return turned
 
 
 def reaching(targets: Iterable[str], successors: Successors) -> set[str]:
     """Every node from which one of ``targets`` can be reached (including them)."""
-    predecessors: dict[str, list[str]] = {}
-    for node, nexts in successors.items():
-        for nxt in nexts:
-            predecessors.setdefault(nxt, []).append(node)
-    return reachable_from(targets, predecessors)
+    return reachable_from(targets, predecessors(successors))
 
 
 def components(nodes: Iterable[str], successors: Successors) -> list[list[str]]:
@@ -114,6 +126,17 @@ def cannot_reach_ending(case: Case) -> list[str]:
     endings = [sid for sid, scene in case.scenes.items() if scene.kind == "ending"]
     finishing = reaching(endings, successors(case))
     return [sid for sid in case.scenes if sid not in finishing]
+
+
+def depths(case: Case) -> dict[str, int]:
+    """Fewest steps from the start to each scene; the case map's columns."""
+    return distances_from([case.start], successors(case))
+
+
+def distances_to_ending(case: Case) -> dict[str, int]:
+    """Fewest steps from each scene to any ending; what a progress bar still has to go."""
+    endings = [sid for sid, scene in case.scenes.items() if scene.kind == "ending"]
+    return distances_from(endings, predecessors(successors(case)))
 
 
 def strongly_connected_components(case: Case) -> list[list[str]]:

@@ -121,7 +121,7 @@ def exercise_views(module: Module, page: Page, answers: dict[str, ExerciseAnswer
             view["feedback"] = score_hooks(exercise.fragments, set(stored.answer["marked"]))
         elif stored is not None and exercise.type == "netwerkkaart":
             placements = {
-                pid: _placement(values) for pid, values in stored.answer["placements"].items()
+                pid: Placement(**values) for pid, values in stored.answer["placements"].items()
             }
             view["feedback"] = score_map(exercise.people, placements)
             view["dots"] = mapdraw.place_dots(
@@ -131,10 +131,6 @@ def exercise_views(module: Module, page: Page, answers: dict[str, ExerciseAnswer
             view.update(triade_state(module, exercise, stored))
         views.append(view)
     return views
-
-
-def _placement(values: dict) -> Placement:
-    return Placement(values["sector"], int(values["ring"]), values["tie"], values["valence"])
 
 
 def triade_state(module: Module, exercise: Exercise, stored: ExerciseAnswer | None) -> dict:
