@@ -816,29 +816,21 @@ class _ManifestRules(_Rules):
     def _practice_cases(
         self, root: dict[Any, Any], known_case_ids: Collection[str]
     ) -> tuple[str, ...] | None:
-        items = self.sequence(root, "practice_cases", ())
-        if items is None:
+        found = self.key_list(
+            root, "practice_cases", (), allowed=None, item="a practice case", what="cases",
+            allow_empty=True,
+        )  # fmt: skip
+        if found is None:
             return None
-        found: list[str] = []
-        ok = True
-        for i, value in enumerate(items):
-            at = ("practice_cases", i)
-            case_id = self.text_value(value, at, "a practice case")
-            if case_id is None:
-                ok = False
-            elif case_id in found:
-                self.error(at, f"{case_id!r} is listed twice in 'practice_cases'", "remove one")
-                ok = False
-            else:
-                found.append(case_id)
-                if known_case_ids and case_id not in known_case_ids:
-                    self.warning(
-                        at,
-                        f"practice case {case_id!r} is not in the case library",
-                        suggest(case_id, sorted(known_case_ids), "cases in cases/")
-                        + "; it is left out of the module page until the case exists",
-                    )
-        return tuple(found) if ok else None
+        for i, case_id in enumerate(found):
+            if known_case_ids and case_id not in known_case_ids:
+                self.warning(
+                    ("practice_cases", i),
+                    f"practice case {case_id!r} is not in the case library",
+                    suggest(case_id, sorted(known_case_ids), "cases in cases/")
+                    + "; it is left out of the module page until the case exists",
+                )
+        return tuple(found)
 
 
 # --- pages -------------------------------------------------------------------------------------

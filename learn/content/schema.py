@@ -234,12 +234,14 @@ class Validator:
         allowed: Collection[str] | None,
         item: str,
         what: str,
+        allow_empty: bool = False,
     ) -> list[str] | None:
-        """A non-empty list of distinct keys, each in ``allowed`` (None: not checked)."""
+        """A list of distinct keys, each in ``allowed`` (None: not checked); non-empty unless
+        ``allow_empty``."""
         items = self.sequence(mapping, key, where)
         if items is None:
             return None
-        if not items:
+        if not items and not allow_empty:
             self.error(
                 (*where, key), f"{key!r} is empty", f"list at least one of the {what}", at_key=True
             )
