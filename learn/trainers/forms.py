@@ -67,9 +67,13 @@ class ExtensionForm(KringForm):
     due_on = DateField(_l("Nieuwe inleverdatum"), validators=[Optional()])
     excused = BooleanField(_l("Vrijgesteld van deze opdracht"))
 
-    def validate_due_on(self, field: DateField) -> None:
-        if not field.data and not self.excused.data:
-            raise ValidationError(_l("Geef een nieuwe datum of kies vrijstelling."))
+    def validate(self, extra_validators=None) -> bool:
+        """An empty date passes `Optional`; without an exemption it is still an error."""
+        valid = super().validate(extra_validators)
+        if valid and not self.due_on.data and not self.excused.data:
+            self.due_on.errors = [_l("Geef een nieuwe datum of kies vrijstelling.")]
+            return False
+        return valid
 
 
 class CoTrainerForm(KringForm):
