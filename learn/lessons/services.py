@@ -43,9 +43,7 @@ class ModuleProgress:
 
     @property
     def done(self) -> bool:
-        return (
-            self.pages_read >= self.pages_total and self.exercises_done >= self.exercises_total
-        )
+        return self.pages_read >= self.pages_total and self.exercises_done >= self.exercises_total
 
 
 def is_answered(kind: str, text: str, result: dict[str, Any] | None) -> bool:

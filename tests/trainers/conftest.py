@@ -63,4 +63,6 @@ def classroom(app, tmp_path) -> Classroom:
     assignment = Assignment(set=case_set, group_id=group.id, due_at=utcnow() + timedelta(days=7))
     db.session.add_all([case_set, assignment])
     db.session.commit()
-    return Classroom(trainer, students, group, other_trainer, other_group, case_set, assignment, case)
+    return Classroom(
+        trainer, students, group, other_trainer, other_group, case_set, assignment, case
+    )

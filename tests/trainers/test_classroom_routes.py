@@ -15,9 +15,7 @@ from tests.factories import make_user
 
 def upload(client, group_id, text: str):
     data = {"file": (io.BytesIO(text.encode("utf-8")), "klas.csv")}
-    return client.post(
-        f"/classes/{group_id}/import", data=data, content_type="multipart/form-data"
-    )
+    return client.post(f"/classes/{group_id}/import", data=data, content_type="multipart/form-data")
 
 
 def count(model) -> int:

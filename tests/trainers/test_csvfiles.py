@@ -16,7 +16,7 @@ def read_back(text: str, delimiter: str) -> list[list[str]]:
 
 
 def test_semicolon_is_the_default_and_comma_an_option():
-    rows = [["Eva de Vries", "eva@x.test", 80, None], ["Ömer; \"Jr\"", "o@x.test", 0, "2026"]]
+    rows = [["Eva de Vries", "eva@x.test", 80, None], ['Ömer; "Jr"', "o@x.test", 0, "2026"]]
     semi = read_back(to_csv(["naam", "e-mail", "score", "datum"], rows), ";")
     assert semi[1] == ["Eva de Vries", "eva@x.test", "80", ""]
     assert semi[2][0] == 'Ömer; "Jr"'

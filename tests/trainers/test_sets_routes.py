@@ -16,7 +16,9 @@ def test_trainer_builds_orders_copies_and_assigns_a_set(classroom, login):
     assert response.headers["Location"].endswith(f"/sets/{new.id}")
     trainer.post(f"/sets/{new.id}/items", data={"item": "case:oefen-triade", "note": "Eerst"})
     trainer.post(f"/sets/{new.id}/items", data={"item": "module:mini-module", "note": ""})
-    assert trainer.post(f"/sets/{new.id}/items", data={"item": "case:bestaat-niet"}).status_code == 400
+    assert (
+        trainer.post(f"/sets/{new.id}/items", data={"item": "case:bestaat-niet"}).status_code == 400
+    )
     db.session.refresh(new)
     module_item = new.items[1]
     trainer.post(f"/sets/{new.id}/items/{module_item.id}", data={"action": "up"})
