@@ -89,3 +89,19 @@ def test_archived_class_is_read_only_and_off_the_home_page(classroom, login):
     assert trainer.post(f"/classes/{g}/trainers", data={"email": "x@y.test"}).status_code == 403
     assert "Klas 1A" not in trainer.get("/").get_data(as_text=True)
     assert "Je opdrachten" not in login(classroom.students[0]).get("/").get_data(as_text=True)
+
+
+def test_archived_class_cannot_be_joined_or_edited(classroom, login):
+    from learn.auth.models import utcnow
+
+    classroom.group.archived_at = utcnow()
+    db.session.commit()
+    g = classroom.group.id
+    trainer = login(classroom.trainer)
+    assert trainer.post(f"/classes/{g}/edit", data={"name": "Nieuw"}).status_code == 403
+    newcomer = login(classroom.other_trainer)
+    response = newcomer.post("/join", data={"code": classroom.group.join_code})
+    assert (
+        response.status_code == 400
+        and classroom.group.membership_of(classroom.other_trainer) is None
+    )
