@@ -115,40 +115,54 @@ class ModuleFact:
 
 
 def case_facts(user_ids: list[int], slugs: Iterable[str]) -> dict[tuple[int, str], CaseFact]:
-    """Per (student, case slug): started, first finished time and score, an open attempt."""
-    slugs = list(set(slugs))
+    """Per (student, case slug): started, first finished time and score, an open attempt.
+
+    Two grouped queries over the students' attempts on the cases' versions (index on
+    user and version), and one for the scores of the first finished attempts only.
+    """
     facts: dict[tuple[int, str], CaseFact] = {}
-    if not user_ids or not slugs:
+    versions = db.session.execute(
+        select(CaseVersion.id, Case.slug, CaseVersion.bounds)
+        .join(Case, CaseVersion.case_id == Case.id)
+        .where(Case.slug.in_(set(slugs)))
+    ).all()
+    if not user_ids or not versions:
         return facts
+    slug_of = {version_id: slug for version_id, slug, _b in versions}
+    bounds_of = {version_id: bounds or {} for version_id, _s, bounds in versions}
+    mine = (Attempt.user_id.in_(user_ids), Attempt.case_version_id.in_(slug_of))
+    case_id = CaseVersion.case_id
     summary = (
         select(
             Attempt.user_id,
-            Case.slug,
+            case_id,
             func.min(Attempt.finished_at),
             func.max(Attempt.id).filter(Attempt.finished_at.is_(None)),
+            func.min(Attempt.case_version_id),
         )
         .join(CaseVersion, Attempt.case_version_id == CaseVersion.id)
-        .join(Case, CaseVersion.case_id == Case.id)
-        .where(Attempt.user_id.in_(user_ids), Case.slug.in_(slugs))
-        .group_by(Attempt.user_id, Case.slug)
+        .where(*mine)
+        .group_by(Attempt.user_id, case_id)
     )
-    for user_id, slug, done_at, open_id in db.session.execute(summary):
+    first_done = {}
+    for user_id, _case, done_at, open_id, any_version in db.session.execute(summary):
+        slug = slug_of[any_version]
         facts[(user_id, slug)] = CaseFact(True, done_at, None, None, open_id)
-    first = (
-        select(Attempt.user_id, Case.slug, Attempt.id, Attempt.scores, CaseVersion.bounds)
-        .join(CaseVersion, Attempt.case_version_id == CaseVersion.id)
-        .join(Case, CaseVersion.case_id == Case.id)
-        .where(
-            Attempt.user_id.in_(user_ids),
-            Case.slug.in_(slugs),
-            Attempt.finished_at.is_not(None),
-        )
-        .order_by(Attempt.finished_at.desc(), Attempt.id.desc())
-    )
-    for user_id, slug, attempt_id, scores, bounds in db.session.execute(first):
-        fact = facts[(user_id, slug)]  # the last row per key is the first finished attempt
-        fact.first_finished_id = attempt_id
-        fact.score = score_share(scores or {}, bounds or {})
+        if done_at is not None:
+            first_done[(user_id, done_at)] = slug
+    if first_done:
+        finished = select(
+            Attempt.user_id,
+            Attempt.finished_at,
+            Attempt.id,
+            Attempt.case_version_id,
+            Attempt.scores,
+        ).where(*mine, Attempt.finished_at.in_({at for _u, at in first_done}))
+        for user_id, at, attempt_id, version_id, scores in db.session.execute(finished):
+            fact = facts.get((user_id, slug_of[version_id]))
+            if fact is not None and fact.done_at == at and fact.first_finished_id is None:
+                fact.first_finished_id = attempt_id
+                fact.score = score_share(scores or {}, bounds_of[version_id])
     return facts
 
 

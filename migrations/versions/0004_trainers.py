@@ -74,6 +74,9 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_assignment_extensions_assignment_id'), ['assignment_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_assignment_extensions_user_id'), ['user_id'], unique=False)
 
+    with op.batch_alter_table('attempts', schema=None) as batch_op:
+        batch_op.create_index('ix_attempts_user_id_case_version_id', ['user_id', 'case_version_id'], unique=False)
+
     with op.batch_alter_table('groups', schema=None) as batch_op:
         batch_op.add_column(sa.Column('archived_at', sa.DateTime(), nullable=True))
 
@@ -87,6 +90,9 @@ def downgrade():
 
     with op.batch_alter_table('groups', schema=None) as batch_op:
         batch_op.drop_column('archived_at')
+
+    with op.batch_alter_table('attempts', schema=None) as batch_op:
+        batch_op.drop_index('ix_attempts_user_id_case_version_id')
 
     with op.batch_alter_table('assignment_extensions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_assignment_extensions_user_id'))
