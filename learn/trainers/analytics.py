@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Integer, and_, cast, func, select
+from sqlalchemy import Integer, and_, case, cast, func, select
 
 from learn.casesim.models import Attempt, AttemptStep, CaseVersion
 from learn.content import Case as CaseContent
 from learn.extensions import db
+from learn.lessons.models import ExerciseAnswer
 from learn.trainers.services import score_share
 
 HIDE_BELOW = 3  # the projection view hides counts smaller than this
@@ -238,3 +239,41 @@ def case_report(case_id: int, user_ids: list[int], *, all_attempts: bool) -> lis
         select(CaseVersion).where(CaseVersion.id.in_(counted)).order_by(CaseVersion.number.desc())
     )
     return [version_report(v.number, v.content, v.bounds or {}, counted[v.id]) for v in versions]
+
+
+# --- modules ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExerciseResult:
+    """The class's answers to one exercise; the means are over those who answered."""
+
+    answered: int
+    correct_share: float | None = None  # meerkeuze
+    precision: float | None = None  # haakjes
+    recall: float | None = None  # haakjes
+    map_percent: float | None = None  # netwerkkaart
+
+
+def exercise_results(module_id: str, user_ids: list[int]) -> dict[str, ExerciseResult]:
+    """Per exercise id, averaged in SQL over the students' stored results."""
+    if not user_ids:
+        return {}
+    result = ExerciseAnswer.result
+    correct = case((result["correct"].as_boolean(), 1.0), else_=0.0)
+    query = (
+        select(
+            ExerciseAnswer.exercise_id,
+            func.count(),
+            func.avg(correct).filter(ExerciseAnswer.kind == "meerkeuze"),
+            func.avg(result["precision"].as_float()),
+            func.avg(result["recall"].as_float()),
+            func.avg(result["percent"].as_float()),
+        )
+        .where(ExerciseAnswer.module_id == module_id, ExerciseAnswer.user_id.in_(user_ids))
+        .group_by(ExerciseAnswer.exercise_id)
+    )
+    return {
+        exercise_id: ExerciseResult(answered, *(None if v is None else float(v) for v in means))
+        for exercise_id, answered, *means in db.session.execute(query)
+    }

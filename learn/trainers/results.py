@@ -19,10 +19,10 @@ from learn.casesim.services import attempts_by_case, competence_profile, steps_o
 from learn.casesim.vocabulary import vocabulary
 from learn.extensions import db
 from learn.groups.models import Group, Role
-from learn.lessons.catalog import all_modules
+from learn.lessons.catalog import all_modules, module_or_404
 from learn.lessons.models import ExerciseAnswer
 from learn.trainers import bp
-from learn.trainers.analytics import case_report
+from learn.trainers.analytics import case_report, exercise_results
 from learn.trainers.csvfiles import to_csv
 from learn.trainers.forms import ExtensionForm
 from learn.trainers.models import Assignment, Extension, ItemKind
@@ -245,6 +245,35 @@ def export_choices(group_id: int, slug: str):
         rows.append([*who, scene.title, choice.text, choice.quality, *points, iso(step.created_at)])
     separator = request.args.get("sep", "semicolon")
     return csv_response(to_csv(header, rows, separator), f"kring-keuzes-{case.slug}.csv")
+
+
+@bp.route("/classes/<int:group_id>/modules/<module_id>")
+@access(Access.CLASS_TRAINER)
+def module_results(group_id: int, module_id: str):
+    """Per exercise the class's mean score, and the reflections students chose to share."""
+    group = class_or_404(group_id)
+    module = module_or_404(module_id)
+    students = students_of(group)
+    ids = [s.id for s in students]
+    shared = db.session.execute(
+        select(User.display_name, ExerciseAnswer)
+        .join(User, ExerciseAnswer.user_id == User.id)
+        .where(
+            ExerciseAnswer.module_id == module.id,
+            ExerciseAnswer.user_id.in_(ids),
+            ExerciseAnswer.kind == "reflectie",
+            ExerciseAnswer.shared.is_(True),
+        )
+        .order_by(ExerciseAnswer.exercise_id, User.display_name)
+    ).all()
+    return render_template(
+        "trainers/module.html",
+        group=group,
+        module=module,
+        results=exercise_results(module.id, ids),
+        shared=shared,
+        students=len(students),
+    )
 
 
 @bp.route("/classes/<int:group_id>/students/<int:user_id>")

@@ -122,3 +122,25 @@ def test_trainer_reads_a_students_attempt_but_not_of_another_class(classroom, lo
     assert login(classroom.students[1]).get(url).status_code == 404
     wrong = f"/classes/{g}/students/{classroom.students[1].id}/attempts/{attempt.id}"
     assert login(classroom.trainer).get(wrong).status_code == 404
+
+
+def test_module_results_average_per_exercise_and_show_shared_reflections(classroom, login):
+    from learn.lessons.services import save_answer
+
+    a, b = classroom.students[:2]
+    save_answer(a, "mini-module", "wie-eerst", "meerkeuze", result={"correct": True})
+    save_answer(b, "mini-module", "wie-eerst", "meerkeuze", result={"correct": False})
+    save_answer(a, "mini-module", "maandagochtend", "haakjes",
+                result={"precision": 1.0, "recall": 0.5})  # fmt: skip
+    save_answer(b, "mini-module", "maandagochtend", "haakjes",
+                result={"precision": 0.5, "recall": 0.5})  # fmt: skip
+    mine = save_answer(a, "mini-module", "eigen-kring", "reflectie", text="Mijn buurvrouw.")
+    save_answer(b, "mini-module", "eigen-kring", "reflectie", text="Niet voor de trainer.")
+    mine.shared = True
+    db.session.commit()
+    url = f"/classes/{classroom.group.id}/modules/mini-module"
+    page = login(classroom.trainer).get(url).get_data(as_text=True)
+    assert "50% goed" in page and "precisie 75%, gevonden 50%" in page
+    assert "Mijn buurvrouw." in page and "Niet voor de trainer." not in page
+    assert login(classroom.students[0]).get(url).status_code == 404
+    assert login(classroom.other_trainer).get(url).status_code == 404
