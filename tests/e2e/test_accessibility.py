@@ -149,7 +149,7 @@ def test_no_serious_violations_on_the_trainer_pages(desktop_page):
     page = desktop_page
     log_in(page, "trainer@kring.test")
     results = page.get_by_role("link", name=re.compile("^Resultaten")).first.get_attribute("href")
-    start = [results, "/sets"]
+    start = [results, "/sets", "/cases/moeder-bang-voor-terugval/preview"]
     checked = crawl_and_check(page, page.base_url, start, limit=40)
     record("axe on trainer pages", checked)
     visited = " ".join(checked)
