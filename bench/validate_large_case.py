@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from learn.content.cases import _CaseParser, parse_case  # noqa: E402
-from learn.content.graph import (  # noqa: E402
+from learn.content.cases.graph import (  # noqa: E402
     best_path,
     score_bounds,
     strongly_connected_components,

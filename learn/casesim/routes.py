@@ -16,7 +16,7 @@ from sqlalchemy.orm import joinedload
 from learn.access import Access, access
 from learn.casesim import bp, engine
 from learn.casesim.forms import StartForm, StepForm
-from learn.casesim.models import Attempt, Case, CaseVersion
+from learn.casesim.models import Attempt, Case, CaseVersion, steps_of
 from learn.casesim.picture import case_picture
 from learn.casesim.services import (
     StepOutcome,
@@ -26,7 +26,6 @@ from learn.casesim.services import (
     record_step,
     start_attempt,
     status_of,
-    steps_of,
 )
 from learn.casesim.vocabulary import vocabulary
 from learn.extensions import db

@@ -13,10 +13,14 @@ from sqlalchemy.exc import IntegrityError
 
 from learn.auth.models import User, utcnow
 from learn.casesim import engine
-from learn.casesim.models import Attempt, AttemptStep, Case, CaseVersion
-from learn.content import Report, best_path, case_to_dict, content_hash, load_cases, score
-from learn.content import score_bounds as graph_bounds
+from learn.casesim.models import Attempt, AttemptStep, Case, CaseVersion, steps_of
+from learn.content.cases import case_to_dict, content_hash
+from learn.content.cases.checker import load_cases
+from learn.content.cases.graph import best_path
+from learn.content.cases.graph import score_bounds as graph_bounds
+from learn.content.cases.scoring import score
 from learn.content.modules import load_modules
+from learn.content.problems import Report
 from learn.extensions import db
 
 # --- syncing files into versions -------------------------------------------------------------
@@ -139,10 +143,6 @@ def start_attempt(user: User, case: Case, start_token: str) -> Attempt:
         db.session.rollback()
         return db.session.scalar(select(Attempt).where(Attempt.start_token == start_token))
     return attempt
-
-
-def steps_of(attempt: Attempt) -> list[engine.Step]:
-    return [(step.scene_id, step.choice_index) for step in attempt.steps]
 
 
 class StepOutcome(enum.Enum):
