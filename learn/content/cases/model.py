@@ -37,7 +37,7 @@ CASE_FIELDS = {
     "scenes": "a mapping from scene id to scene",
     "trainer": "notes for trainers: goals, categories, questions, normative, sources",
 }
-_CASE_REQUIRED = [k for k in CASE_FIELDS if k not in ("phase", "parties", "trainer")]
+CASE_REQUIRED = [k for k in CASE_FIELDS if k not in ("phase", "parties", "trainer")]
 TRAINER_FIELDS = {
     "goals": "a list of learning goals",
     "categories": "a list of intervention-category keys from vocabulary.yaml",
@@ -68,14 +68,14 @@ CHOICE_FIELDS = {
     "source": "the report section the feedback rests on",
     "addresses": "client, naaste or beiden",
 }
-_CHOICE_REQUIRED = ("text", "next", "quality", "feedback", "source")
+CHOICE_REQUIRED = ("text", "next", "quality", "feedback", "source")
 ENDING_FIELDS = {
     "tone": "hoopvol, gemengd or zorgelijk",
     "debrief": "what happened and what the report says about such outcomes",
     "source": "the report section the debrief rests on",
 }
 PARTY_FIELDS = {"name": "the name shown in the conversation", "role": "one of " + ", ".join(ROLES)}
-_KINDS: dict[str, SceneKind] = {"choices": "decision", "next": "narrative", "ending": "ending"}
+SCENE_KINDS: dict[str, SceneKind] = {"choices": "decision", "next": "narrative", "ending": "ending"}
 
 
 # --- the data model --------------------------------------------------------------------------

@@ -15,9 +15,9 @@ from learn.content.yamlsource import KeyPath, Position, load_yaml, paused_gc
 
 from . import graph
 from .model import (
-    _CASE_REQUIRED,
     AUDIENCES,
     CASE_FIELDS,
+    CASE_REQUIRED,
     MAX_LOOP,
     MINUTES_RANGE,
     PARTY_FIELDS,
@@ -77,7 +77,7 @@ class _CaseParser(SceneRules):
 
     def parse(self) -> Case | None:
         root = self.fields(
-            self.doc.value, (), what="the case", allowed=CASE_FIELDS, required=_CASE_REQUIRED
+            self.doc.value, (), what="the case", allowed=CASE_FIELDS, required=CASE_REQUIRED
         )
         if root is None:
             return None

@@ -14,9 +14,9 @@ from learn.content.vocabulary import Vocabulary
 from learn.content.yamlsource import KeyPath, YamlDocument
 
 from .model import (
-    _CHOICE_REQUIRED,
     ADDRESSEES,
     CHOICE_FIELDS,
+    CHOICE_REQUIRED,
     LENGTH_CUE_RATIO,
     QUALITIES,
     SCORE_RANGE,
@@ -26,7 +26,7 @@ from .model import (
 
 
 @dataclass
-class _Outline:
+class Outline:
     """What the graph checks need to know about a scene, even when other parts are broken."""
 
     kind: SceneKind | None = None
@@ -40,7 +40,7 @@ class CaseRules(Validator):
         self.case_id: str | None = None
         self.scene_ids: list[str] = []  # file order, for hints
         self.known_scenes: set[str] = set()
-        self.outlines: dict[str, _Outline] = {}
+        self.outlines: dict[str, Outline] = {}
         self.scored: set[str] = set()
         self.scores_complete = True
 
@@ -117,7 +117,7 @@ class CaseRules(Validator):
         triadic: bool,
         triadic_unknown: bool,
         competences: list[str] | None,
-        outline: _Outline,
+        outline: Outline,
     ) -> tuple[Choice, ...] | None:
         """The choices of a decision; ``outline`` gets their targets even when other parts
         of a choice are wrong, so the graph checks still run."""
@@ -188,7 +188,7 @@ class CaseRules(Validator):
         """The choice (None when anything is wrong) and its target (None when unknown)."""
         what = f"choice {index} of scene {sid!r}"
         entry = self.fields(
-            value, where, what=what, allowed=CHOICE_FIELDS, required=_CHOICE_REQUIRED
+            value, where, what=what, allowed=CHOICE_FIELDS, required=CHOICE_REQUIRED
         )
         if entry is None:
             self.scores_complete = False

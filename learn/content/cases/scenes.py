@@ -8,11 +8,11 @@ from learn.content.schema import suggest
 from learn.content.yamlsource import KeyPath
 
 from .model import (
-    _KINDS,
     ENDING_FIELDS,
     LINE_FIELDS,
     MAX_SCENE_TEXT,
     SCENE_FIELDS,
+    SCENE_KINDS,
     TONES,
     Choice,
     Ending,
@@ -20,7 +20,7 @@ from .model import (
     Party,
     Scene,
 )
-from .rules import CaseRules, _Outline
+from .rules import CaseRules, Outline
 
 
 class SceneRules(CaseRules):
@@ -72,7 +72,7 @@ class SceneRules(CaseRules):
         parties: dict[str, Party] | None,
     ) -> Scene | None:
         where = ("scenes", sid)
-        outline = self.outlines[sid] = _Outline(targets=None)
+        outline = self.outlines[sid] = Outline(targets=None)
         scene = self.fields(
             value, where, what=f"scene {sid!r}", allowed=SCENE_FIELDS, required=("title", "text")
         )
@@ -90,7 +90,7 @@ class SceneRules(CaseRules):
             )
         lines = self._lines(scene, where, parties)
         triadic = self.boolean(scene, "triadic", where)
-        present = [key for key in scene if key in _KINDS]
+        present = [key for key in scene if key in SCENE_KINDS]
         if not present:
             self.error(
                 where,
@@ -108,7 +108,7 @@ class SceneRules(CaseRules):
                 at_key=True,
             )
             return None
-        kind = _KINDS[present[0]]
+        kind = SCENE_KINDS[present[0]]
         outline.kind = kind
         choices: tuple[Choice, ...] = ()
         next_id = None

@@ -16,6 +16,9 @@ _ANY_EXERCISE_FIELDS = {k: v for kind in KINDS.values() for k, v in kind.fields.
 
 
 class ExercisesFile(ExerciseRules):
+    """exercises.yaml: the id, type, title and source of each exercise; the kind of the
+    exercise (learn.exercises.registry) checks the rest."""
+
     def __init__(
         self,
         doc: YamlDocument,

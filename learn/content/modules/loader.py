@@ -21,7 +21,7 @@ from learn.exercises.model import Exercise
 from .exercises import ExercisesFile
 from .model import EXERCISES_FILE, MANIFEST, Module, Page
 from .pages import PageReading
-from .rules import _ManifestRules, _Use
+from .rules import ManifestRules, PageUse
 
 
 def load_module(
@@ -75,7 +75,7 @@ class _ModuleLoader(PageReading):
         exercises, ex_rules = self._exercises(names)
         exercise_ids = None if ex_rules is None and EXERCISES_FILE in names else exercises.keys()
         pages: list[Page] = []
-        uses: list[_Use] = []
+        uses: list[PageUse] = []
         uses_complete = manifest.pages_found is not None
         for name in manifest.found:
             page, page_uses = self._page(name, exercise_ids)
@@ -154,11 +154,11 @@ class _ModuleLoader(PageReading):
             self.problems.append(problem)
         return path, doc
 
-    def _manifest(self, names: set[str]) -> _ManifestRules | None:
+    def _manifest(self, names: set[str]) -> ManifestRules | None:
         path, doc = self._read_yaml(MANIFEST, "start with 'id: ...' (the folder name)")
         if doc is None:
             return None
-        rules = _ManifestRules(doc, path, self.vocabulary)
+        rules = ManifestRules(doc, path, self.vocabulary)
         rules.parse(self.folder.name, names, self.known_case_ids)
         self.problems.extend(rules.problems)
         self.page_order = list(rules.found)
@@ -187,9 +187,11 @@ class _ModuleLoader(PageReading):
             return {}, None
         return exercises, rules
 
-    def _check_uses(self, uses: list[_Use], complete: bool, ex_rules: ExercisesFile | None) -> None:
+    def _check_uses(
+        self, uses: list[PageUse], complete: bool, ex_rules: ExercisesFile | None
+    ) -> None:
         """One page per exercise; and, when every page could be read, no unused exercise."""
-        first: dict[str, _Use] = {}
+        first: dict[str, PageUse] = {}
         for use in uses:
             if use.exercise in first:
                 self.problems.append(
@@ -258,7 +260,7 @@ class _ModuleLoader(PageReading):
         return None if check.has_errors else case
 
     def _unlisted(
-        self, names: set[str], manifest: _ManifestRules, ex_rules: ExercisesFile | None
+        self, names: set[str], manifest: ManifestRules, ex_rules: ExercisesFile | None
     ) -> None:
         """Files in the folder that nothing uses: probably forgotten, so worth a warning."""
         used_cases = {f"{n}.yaml" for n in ex_rules.case_refs.values()} if ex_rules else set()

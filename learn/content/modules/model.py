@@ -35,7 +35,7 @@ PAGE_FIELDS = {
     "sources": "a list of report sections, each starting with a title from vocabulary.yaml",
     "exercises": "ids from exercises.yaml, e.g. [eigen-kring]",
 }
-_PAGE_REQUIRED = ("title", "sources")
+PAGE_REQUIRED = ("title", "sources")
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from learn.content.schema import suggest
 from learn.content.vocabulary import Vocabulary
 from learn.content.yamlsource import load_yaml
 
-from .model import _PAGE_REQUIRED, MAX_PAGE_WORDS, PAGE_FIELDS, Page
-from .rules import ModuleRules, _Use
+from .model import MAX_PAGE_WORDS, PAGE_FIELDS, PAGE_REQUIRED, Page
+from .rules import ModuleRules, PageUse
 
 _FRONT_MATTER_HINT = (
     "start the file with a front matter block:\n"
@@ -37,7 +37,7 @@ class PageReading:
 
     def _page(
         self, name: str, exercise_ids: Collection[str] | None
-    ) -> tuple[Page | None, list[_Use] | None]:
+    ) -> tuple[Page | None, list[PageUse] | None]:
         """The page (None: has errors) and the exercises it shows (None: unknown)."""
         path = self.folder / name
         text, problems = read_text(path)
@@ -139,14 +139,14 @@ class PageReading:
 class _PageRules(ModuleRules):
     def parse(
         self, name: str, body: str, exercise_ids: Collection[str] | None
-    ) -> tuple[Page | None, list[_Use] | None]:
+    ) -> tuple[Page | None, list[PageUse] | None]:
         """The page (None: has errors) and the exercises it shows (None: unknown)."""
         root = self.fields(
             self.doc.value,
             (),
             what="the front matter",
             allowed=PAGE_FIELDS,
-            required=_PAGE_REQUIRED,
+            required=PAGE_REQUIRED,
         )
         if root is None:
             return None, None
@@ -160,11 +160,11 @@ class _PageRules(ModuleRules):
 
     def _exercises(
         self, root: dict[Any, Any], name: str, exercise_ids: Collection[str] | None
-    ) -> list[_Use] | None:
+    ) -> list[PageUse] | None:
         items = self.sequence(root, "exercises", (), required=False)
         if items is None:
             return None
-        uses: list[_Use] = []
+        uses: list[PageUse] = []
         ok = True
         for i, value in enumerate(items):
             at = ("exercises", i)
@@ -181,5 +181,5 @@ class _PageRules(ModuleRules):
                 )
                 self.error(at, f"unknown exercise {eid!r}", hint)
             else:
-                uses.append(_Use(eid, name, self.path, *self.doc.where(at)))
+                uses.append(PageUse(eid, name, self.path, *self.doc.where(at)))
         return uses if ok else None

@@ -15,7 +15,7 @@ from .model import GOALS_RANGE, MINUTES_RANGE, MODULE_FIELDS
 
 
 @dataclass(frozen=True)
-class _Use:
+class PageUse:
     """A page showing an exercise: where, for the one-page-per-exercise rule."""
 
     exercise: str
@@ -49,7 +49,7 @@ class ModuleRules(CaseRules):
 # --- module.yaml -------------------------------------------------------------------------------
 
 
-class _ManifestRules(ModuleRules):
+class ManifestRules(ModuleRules):
     def __init__(self, doc: YamlDocument, path: str, vocabulary: Vocabulary | None) -> None:
         super().__init__(doc, path, vocabulary)
         self.values: dict[str, Any] = {}
