@@ -167,7 +167,7 @@ def answer(module_id: str, exercise_id: str):
         abort(400)
     typed = request.form.get("text", "")
     try:
-        save_scored_answer(module, exercise, typed)
+        save_scored_answer(module, exercise)
     except AnswerError as error:
         message = _(error.message, **error.params)
         return render_page(
@@ -176,7 +176,7 @@ def answer(module_id: str, exercise_id: str):
     return redirect(page_url(module, page, exercise.id))
 
 
-def save_scored_answer(module: Module, exercise: Exercise, typed: str) -> None:
+def save_scored_answer(module: Module, exercise: Exercise) -> None:
     kind = kind_of(exercise)
     if not kind.answered_by_form:
         abort(400)
