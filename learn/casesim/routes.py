@@ -191,15 +191,17 @@ def debrief(attempt_id: int):
     content = version.content
     steps = steps_of(attempt)
     best_steps = [(sid, idx) for sid, idx in version.bounds["best_path"]]
+    reviews = engine.review(content, steps)
     return render_template(
         "casesim/debrief.html",
         attempt=attempt,
         case=version.case,
         content=content,
         ending=content.scenes[attempt.current_scene],
-        reviews=engine.review(content, steps),
+        reviews=reviews,
+        followed_best=all(r.chose_strongest for r in reviews if r.kept),
+        score_rows=engine.score_rows(attempt.scores, version.bounds, content.competences),
         balance=engine.attention_balance(content, steps),
-        bounds=version.bounds,
         picture=case_picture(content, steps, best_steps),
         form=new_start_form(),
         vocab=vocabulary(),

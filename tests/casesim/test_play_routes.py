@@ -64,7 +64,9 @@ def test_play_to_the_end_shows_feedback_then_debrief(login, synced_case):
     assert response.headers["Location"].endswith(f"/attempts/{attempt_id}/debrief")
     debrief = client.get(f"/attempts/{attempt_id}/debrief").get_data(as_text=True)
     assert "Een afspraak die klopt" in debrief
-    assert "Totaal: 4 (mogelijk -2 tot 4)." in debrief
+    assert "Over alle competenties samen: 100% van wat deze casus mogelijk maakt." in debrief
+    assert "Je volgde de sterkste route door deze casus." in debrief
+    assert "tot 4" not in debrief  # no raw point ranges
     assert "<svg" in debrief and "edge-learner" in debrief
     assert "1 keer vooral tot de cliënt" in debrief
     attempt = db.session.get(Attempt, attempt_id)
