@@ -69,11 +69,22 @@ STOPWORDS = _words(
     gemeente stichting raad huis leger kamer universiteit hogeschool ministerie provincie
     rijksuniversiteit hof museum centrum wijkteam team zorg ggz ggd kantoor rechtbank politie
     belastingdienst dienst afdeling bureau school ziekenhuis opvang nachtopvang dagopvang
-    kerk moskee bank voedselbank woningcorporatie centraal station straat plein weg laan park
+    kerk moskee bank voedselbank woningcorporatie hotel hostel pension café cafe restaurant huize
+    buurthuis wijkcentrum vereniging camping zorgboerderij hoek centraal station straat plein weg
+    laan park
     maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei
     juni juli augustus september oktober november december noord oost zuid west nieuw oud
     sint groot klein cliënt client naaste moeder vader zus broer oom tante opa oma"""
 )
+
+# "Specifiek in de Openbare ...": a capitalised word and a preposition make no name.
+PREPOSITIONS = frozenset({"in", "op", "uit"})
+NOUN_ENDINGS = (
+    "heid", "ing", "teit", "schap", "lijk", "isch", "ief", "iek", "tie", "sie", "isme", "baar",
+    "loos", "nis", "ment",
+)
+# Shops and brands that are shaped like a person's name.
+NOT_NAMES = frozenset({"albert heijn", "jan linders", "hans anders"})
 
 
 @dataclass(frozen=True)
@@ -210,9 +221,17 @@ def _parse_at(tokens: _Tokens, i: int) -> tuple[int, int] | None:
         words = [tokens.word(i + k) for k in range(given)]
         if all(_is_first_name(w) for w in words):
             return end, surname_at
-        if given == 1 and (with_tv or tokens.word(end - 1) in SURNAMES):
+        if given == 1 and _could_be_given_name(words[0]) and (
+            (with_tv and tokens.word(surname_at).casefold() not in PREPOSITIONS)
+            or tokens.word(end - 1) in SURNAMES
+        ):
             return end, surname_at
     return None
+
+
+def _could_be_given_name(word: str) -> bool:
+    """An unlisted word may be a first name unless it is long or ends like a Dutch noun."""
+    return len(word) <= 10 and not word.casefold().endswith(NOUN_ENDINGS)
 
 
 def _given_word(word: str) -> bool:
@@ -233,6 +252,9 @@ def find_names(text: str) -> Iterator[NameSpan]:
             continue
         end, surname_start = parsed
         start = tokens.words[i][0]
+        if text[start : tokens.words[end - 1][1]].casefold() in NOT_NAMES:
+            i = end
+            continue
         given = text[start : tokens.words[surname_start][0]].strip()
         surname = text[tokens.words[surname_start][0] : tokens.words[end - 1][1]]
         yield NameSpan(start, tokens.words[end - 1][1], given, surname)

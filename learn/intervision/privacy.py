@@ -63,7 +63,7 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?
 # 1234 AB or 1234AB (capitals), or 1234ab written together; not units like 2000km.
 POSTCODE_RE = re.compile(
     r"(?:\b[A-Z][a-zà-ÿ'-]+ \d{1,5} ?[a-zA-Z]?(?:-\d{1,4})?,? )?"  # street and number before
-    r"\b[1-9]\d{3}(?: ?(?!SA|SD|SS)[A-Z]{2}|(?!km|kg|mg|ml|cm|mm|uu)[a-z]{2})\b"
+    r"\b[1-9]\d{3}(?: ?(?!SA|SD|SS)[A-Z]{2}|(?!km|kg|mg|ml|cm|mm|uu)[a-z]{2})\b(?![-'’])"
     r"(?:,? ?(?:nr\.? ?)?\d{1,5}(?: ?[a-zA-Z]\b|-\d{1,4})?(?![\d,.]\d))?"  # number after
 )
 MONTHS = {

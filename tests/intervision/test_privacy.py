@@ -129,7 +129,13 @@ def test_postcodes(text, found):
 
 
 @pytest.mark.parametrize(
-    "text", ["Hij liep 2000 km.", "In 2019 de huur niet betaald.", "Dosis 1500mg per dag."]
+    "text",
+    [
+        "Hij liep 2000 km.",
+        "In 2019 de huur niet betaald.",
+        "Dosis 1500mg per dag.",
+        "Er zijn 6000 EK-c's gehouden.",  # Eigen Kracht-conferenties, no postcode
+    ],
 )
 def test_no_postcode(text):
     assert kinds(text) == []
@@ -203,6 +209,9 @@ def test_full_names(name):
         "Hij woont in Bergen op Zoom.",
         "Het Leger des Heils helpt.",
         "cliënt A en naaste B kwamen samen.",
+        "Specifiek in de Openbare geestelijke gezondheidszorg.",
+        "Het Beroepsprofiel van de Sociaal Werker.",
+        "Hij werkt bij Albert Heijn en sliep in Hotel de Wereld.",
     ],
 )
 def test_no_names(text):
