@@ -16,7 +16,7 @@ Why not `deduce`: see docs/privacy-guard.md (over 1 GB of memory and 40 s start-
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -111,7 +111,7 @@ def _is_first_name(word: str) -> bool:
 
 
 class _Tokens:
-    """Words of a text with their offsets; `joined(i)` says whether word i follows i-1 directly."""
+    """Words of a text with their offsets; `follows(i)` says whether word i follows i-1 directly."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -195,9 +195,12 @@ def _parse_at(tokens: _Tokens, i: int) -> tuple[int, int] | None:
     ):
         j += 1
     if titled or j > given_start:  # "meneer (Kees) Jansen", "J.P. de Vries"
-        for given in (1, 0) if titled and j == given_start else (0,):
+        for given in (3, 2, 1, 0) if titled and j == given_start else (0,):
             surname_at = j + given
-            if given and not (_given_word(tokens.word(j)) and tokens.follows(j, allow_dot=True)):
+            if not all(
+                _given_word(tokens.word(j + k)) and tokens.follows(j + k, allow_dot=k == 0)
+                for k in range(given)
+            ):
                 continue
             if surname_at > i and not tokens.follows(surname_at, allow_dot=not given):
                 continue
@@ -205,7 +208,7 @@ def _parse_at(tokens: _Tokens, i: int) -> tuple[int, int] | None:
             if parsed:
                 return parsed[0], surname_at
         return None
-    for given in (2, 1):
+    for given in (3, 2, 1):
         if not all(
             _given_word(tokens.word(i + k)) and (k == 0 or tokens.follows(i + k))
             for k in range(given)
@@ -277,23 +280,24 @@ def _given_only(given: str) -> str:
     return " ".join(words).casefold()
 
 
-def is_known(span: NameSpan, known_names: Iterable[str]) -> bool:
-    """Whether the span names a team member: same surname, and a compatible given name.
+def known_matcher(known_names: Iterable[str]) -> Callable[[NameSpan], bool]:
+    """A test whether a span names a team member: same surname, and a compatible given name.
 
     "Sanne de Vries", "S. de Vries" and "mevrouw De Vries" all match the member Sanne de Vries;
     "Kees de Vries" does not.
     """
-    given = _given_only(span.given)
-    surname = span.surname.casefold()
-    for known in known_names:
-        known_given, known_surname = _parts(known)
-        if surname != known_surname:
-            continue
-        if not given or given == known_given:
-            return True
-        initials = given.replace(" ", "")
-        if initials.endswith(".") and known_given.startswith(initials[0]):
-            return True
-        if known_given.split()[:1] == given.split()[:1]:
-            return True
-    return False
+    members = [_parts(name) for name in known_names]
+
+    def is_known(span: NameSpan) -> bool:
+        given = _given_only(span.given)
+        surname = span.surname.casefold()
+        for known_given, known_surname in members:
+            if surname != known_surname:
+                continue
+            if not given or given.split()[:1] == known_given.split()[:1]:
+                return True
+            if given.endswith(".") and known_given.startswith(given[0]):
+                return True
+        return False
+
+    return is_known

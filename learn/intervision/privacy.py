@@ -17,7 +17,7 @@ import phonenumbers
 from stdnum import iban
 from stdnum.nl import bsn
 
-from learn.intervision.names import find_names, is_known
+from learn.intervision.names import find_names, known_matcher
 
 KINDS = ("bsn", "iban", "email", "phone", "postcode", "birthdate", "name")
 PLACEHOLDERS = {
@@ -174,9 +174,10 @@ def _find_birthdate(text: str) -> Iterator[Finding]:
             yield Finding("birthdate", match.start(), match.end(), match.group())
 
 
-def _find_names(text: str, known_names: Sequence[str]) -> Iterator[Finding]:
+def _find_names(text: str, known_names: Iterable[str]) -> Iterator[Finding]:
+    is_known = known_matcher(known_names)
     for span in find_names(text):
-        if not is_known(span, known_names):
+        if not is_known(span):
             yield Finding("name", span.start, span.end, text[span.start : span.end])
 
 
@@ -199,7 +200,7 @@ def scan(text: str, known_names: Iterable[str] = ()) -> list[Finding]:
     found: list[Finding] = []
     for finder in FINDERS:
         found.extend(finder(text))
-    found.extend(_find_names(text, list(known_names)))
+    found.extend(_find_names(text, known_names))
     kept: list[Finding] = []
     taken: list[tuple[int, int]] = []
     for finding in found:  # precedence order

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from learn.intervision.privacy import Finding, pseudonymise, scan
+from learn.intervision.privacy import KINDS, Finding, pseudonymise, scan
 from tests.intervision import corpus
 
 TEAM = list(corpus.TEAM)
@@ -188,6 +188,8 @@ def test_two_digit_years():
         "Jan Willem van der Berg",
         "Fatima el Amrani",
         "Anne-Marie Jansen-de Vries",
+        "mevrouw Anne Marie de Boer",
+        "Jan Willem Hendrik ter Horst",
         "meneer Kooijman",
         "mevr. De Boer",
         "dhr. J.P. de Wit",
@@ -234,6 +236,7 @@ def test_findings_are_sorted_non_overlapping_and_match_the_text():
         for before, after in itertools.pairwise(findings):
             assert before.end <= after.start
         for finding in findings:
+            assert finding.kind in KINDS
             assert note.text[finding.start : finding.end] == finding.text
 
 
