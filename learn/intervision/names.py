@@ -28,7 +28,6 @@ CAPITALISED_RE = re.compile(rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}'
 INITIAL_RE = re.compile(rf"[{_UPPER}]")
 
 
-
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -40,10 +39,41 @@ TUSSENVOEGSELS = tuple(
     tuple(tv.split())
     for tv in sorted(
         [
-            "van der", "van den", "van de", "van het", "van 't", "in 't", "in de", "in het",
-            "op de", "op den", "op het", "op 't", "uit de", "uit den", "uit het", "ten", "ter",
-            "te", "van", "de", "der", "den", "het", "'t", "la", "le", "du", "da", "di", "dos",
-            "el", "al", "ben", "bin", "abu",
+            "van der",
+            "van den",
+            "van de",
+            "van het",
+            "van 't",
+            "in 't",
+            "in de",
+            "in het",
+            "op de",
+            "op den",
+            "op het",
+            "op 't",
+            "uit de",
+            "uit den",
+            "uit het",
+            "ten",
+            "ter",
+            "te",
+            "van",
+            "de",
+            "der",
+            "den",
+            "het",
+            "'t",
+            "la",
+            "le",
+            "du",
+            "da",
+            "di",
+            "dos",
+            "el",
+            "al",
+            "ben",
+            "bin",
+            "abu",
         ],
         key=lambda tv: -len(tv),
     )
@@ -77,11 +107,31 @@ STOPWORDS = _words(
     sint groot klein cliënt client naaste moeder vader zus broer oom tante opa oma"""
 )
 
+# Words for people in the client's network; right before two capitalised words they make a name.
+RELATIONS = _words(
+    """moeder vader ouders zus zuster broer zoon dochter kind oom tante neef nicht opa oma
+    grootvader grootmoeder partner vriend vriendin ex buurman buurvrouw buren man vrouw echtgenoot
+    echtgenote schoonmoeder schoonvader zwager schoonzus kennis collega naaste"""
+)
+PERSON_NOUNS = RELATIONS | {"cliënt", "client", "bewoner", "deelnemer"}
 # "Specifiek in de Openbare ...": a capitalised word and a preposition make no name.
 PREPOSITIONS = frozenset({"in", "op", "uit"})
 NOUN_ENDINGS = (
-    "heid", "ing", "teit", "schap", "lijk", "isch", "ief", "iek", "tie", "sie", "isme", "baar",
-    "loos", "nis", "ment",
+    "heid",
+    "ing",
+    "teit",
+    "schap",
+    "lijk",
+    "isch",
+    "ief",
+    "iek",
+    "tie",
+    "sie",
+    "isme",
+    "baar",
+    "loos",
+    "nis",
+    "ment",
 )
 # Shops and brands that are shaped like a person's name.
 NOT_NAMES = frozenset({"albert heijn", "jan linders", "hans anders"})
@@ -178,6 +228,9 @@ def _parse_surname(tokens: _Tokens, i: int) -> tuple[int, bool] | None:
 
 def _parse_at(tokens: _Tokens, i: int) -> tuple[int, int] | None:
     """Tries a name starting at word i; returns (index after the name, index of the surname)."""
+    after_person_noun = tokens.follows(i) and (
+        tokens.word(i - 1).rpartition("-")[2].casefold() in PERSON_NOUNS
+    )
     first = tokens.word(i).casefold()
     j = i
     if first in TITLES:
@@ -224,9 +277,14 @@ def _parse_at(tokens: _Tokens, i: int) -> tuple[int, int] | None:
         words = [tokens.word(i + k) for k in range(given)]
         if all(_is_first_name(w) for w in words):
             return end, surname_at
-        if given == 1 and _could_be_given_name(words[0]) and (
-            (with_tv and tokens.word(surname_at).casefold() not in PREPOSITIONS)
-            or tokens.word(end - 1) in SURNAMES
+        if (
+            given == 1
+            and _could_be_given_name(words[0])
+            and (
+                (with_tv and tokens.word(surname_at).casefold() not in PREPOSITIONS)
+                or tokens.word(end - 1) in SURNAMES
+                or after_person_noun  # "zijn vriendin Wendela Tahiri"
+            )
         ):
             return end, surname_at
     return None

@@ -17,7 +17,7 @@ import phonenumbers
 from stdnum import iban
 from stdnum.nl import bsn
 
-from learn.intervision.names import find_names, known_matcher
+from learn.intervision.names import RELATIONS, find_names, known_matcher
 
 KINDS = ("bsn", "iban", "email", "phone", "postcode", "birthdate", "name")
 PLACEHOLDERS = {
@@ -37,10 +37,7 @@ BIRTH_CONTEXT_RE = re.compile(
 )
 # Words before a person that make them a naaste (someone in the client's network).
 RELATION_RE = re.compile(
-    r"\b(moeder|vader|ouders?|zus|zuster|broer|zoon|dochter|kind|oom|tante|neef|nicht|opa|oma"
-    r"|grootvader|grootmoeder|partner|vriend|vriendin|ex|buurman|buurvrouw|buren|man|vrouw"
-    r"|echtgeno(?:ot|te)|schoonmoeder|schoonvader|zwager|schoonzus|kennis|collega|naaste)"
-    r"(?:\s+(?:van\s+\S+|genaamd|heet|is))?\W{0,2}$",
+    r"\b(" + "|".join(sorted(RELATIONS)) + r")(?:\s+(?:van\s+\S+|genaamd|heet|is))?\W{0,2}$",
     re.IGNORECASE,
 )
 
@@ -67,10 +64,30 @@ POSTCODE_RE = re.compile(
     r"(?:,? ?(?:nr\.? ?)?\d{1,5}(?: ?[a-zA-Z]\b|-\d{1,4})?(?![\d,.]\d))?"  # number after
 )
 MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "april": 4, "apr": 4,
-    "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "januari": 1,
+    "jan": 1,
+    "februari": 2,
+    "feb": 2,
+    "maart": 3,
+    "mrt": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "augustus": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 NUMERIC_DATE_RE = re.compile(
     r"(?<![\d.,/-])(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d-]|[./]\d)"
@@ -223,8 +240,22 @@ def _letters(number: int) -> str:
     return letters
 
 
+TITLE_FORMS = {
+    "dhr.": "meneer",
+    "dhr": "meneer",
+    "mijnheer": "meneer",
+    "hr.": "meneer",
+    "mevr.": "mevrouw",
+    "mevr": "mevrouw",
+    "mw.": "mevrouw",
+    "mw": "mevrouw",
+}
+
+
 def _alias_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    """The name as the alias map knows it: "Dhr.  Jansen" and "meneer Jansen" are one person."""
+    words = name.casefold().replace("de heer ", "meneer ").split()
+    return " ".join(TITLE_FORMS.get(word, word) for word in words)
 
 
 def _new_alias(role: str, aliases: dict[str, str]) -> str:

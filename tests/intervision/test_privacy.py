@@ -7,6 +7,8 @@ import random
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from learn.intervision.privacy import KINDS, Finding, pseudonymise, scan
 from tests.intervision import corpus
@@ -220,6 +222,11 @@ def test_no_names(text):
     assert kinds(text) == []
 
 
+def test_unlisted_names_right_after_a_relation_word():
+    assert kinds("Zijn vriendin Wendela Tahiri belde.") == [("name", "Wendela Tahiri")]
+    assert kinds("Wendela Tahiri belde.") == []  # unlisted first name and surname: missed
+
+
 def test_team_members_are_never_flagged():
     text = "Sanne de Vries leidt, S. de Vries notuleert, mevrouw De Vries en Ruud Hendriks ook."
     assert kinds(text, TEAM) == []
@@ -240,6 +247,62 @@ def test_findings_are_sorted_non_overlapping_and_match_the_text():
             assert note.text[finding.start : finding.end] == finding.text
 
 
+# Pieces that look like the real thing, glued together by arbitrary characters.
+PIECES = st.sampled_from(
+    [
+        "Kees",
+        "Jansen",
+        "de",
+        "van der",
+        "Vries",
+        "meneer",
+        "J.",
+        "P.",
+        "06-",
+        "12345678",
+        "123",
+        "456",
+        "782",
+        ".",
+        " ",
+        "-",
+        "NL91",
+        "ABNA",
+        "0417",
+        "1643",
+        "00",
+        "@",
+        "x.nl",
+        "1234",
+        "AB",
+        "12",
+        "maart",
+        "1978",
+        "geboren",
+        "\n",
+        "(",
+        ")",
+        "+31",
+        "Ö",
+        "İ",
+    ]
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=3)), max_size=40))
+def test_any_text_gives_valid_findings_that_pseudonymise(pieces):
+    text = "".join(pieces)
+    findings = scan(text, TEAM)
+    position = 0
+    for finding in findings:
+        assert finding.kind in KINDS
+        assert position <= finding.start < finding.end
+        assert text[finding.start : finding.end] == finding.text
+        position = finding.end
+    pseudonymise(text, findings, {})
+
+
 # --- pseudonymise -------------------------------------------------------------------------------
 
 
@@ -255,6 +318,13 @@ def test_pseudonyms_are_consistent_within_a_session():
         "fatima el amrani": "naaste A",
         "anna bakker": "cliënt B",
     }
+
+
+def test_one_person_under_different_titles_keeps_one_pseudonym():
+    text = "Meneer Jansen, dhr. Jansen, de heer Jansen en mevrouw Jansen."
+    result, aliases = pseudonymise(text, scan(text), {})
+    assert result == "cliënt A, cliënt A, cliënt A en cliënt B."
+    assert aliases == {"meneer jansen": "cliënt A", "mevrouw jansen": "cliënt B"}
 
 
 def test_pseudonymise_leaves_the_given_aliases_alone_and_only_replaces_given_findings():
