@@ -44,6 +44,8 @@ RELATION_RE = re.compile(
 
 @dataclass(frozen=True)
 class Finding:
+    """One piece of personal data in a scanned text; `text` is `scanned[start:end]`."""
+
     kind: str  # one of KINDS
     start: int  # character offsets into the scanned text
     end: int
