@@ -146,8 +146,12 @@ class Client:
         self.latencies: list[float] = []
         self.errors = 0
 
-    def request(self, method: str, path: str, form: dict | None = None) -> tuple[int, str, str]:
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+    def request(
+        self, method: str, path: str, form: dict | None = None, headers: dict | None = None
+    ) -> tuple[int, str, str]:
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} | (
+            headers or {}
+        )
         body = None
         if form is not None:
             body = urllib.parse.urlencode(form)
