@@ -8,10 +8,11 @@ from datetime import date, timedelta
 
 import pytest
 
+from learn.casesim.engine import strongest_choice
 from learn.config import PROJECT_ROOT
 from learn.content.modules import load_modules
-from learn.lessons import mapdraw
-from tests.e2e.conftest import log_in, register_new_learner, screenshot
+from learn.exercises import mapdraw
+from tests.e2e.conftest import log_in, register_new_learner, screenshot, take_case_step
 
 
 @pytest.mark.parametrize(
@@ -37,27 +38,16 @@ def test_each_demo_user_sees_their_home_in_dutch_then_english(page, email, name)
     assert page.locator("html").get_attribute("lang") == "nl"
 
 
-def play_to_debrief(page, *, last: bool) -> None:
-    """Start the case on this page and always pick the first (or last) option shown."""
-    page.get_by_role("button", name=re.compile("Start de casus|Opnieuw beginnen")).click()
-    for _ in range(40):
-        if "/debrief" in page.url:
-            break
-        choices = page.get_by_role("radio")
-        if choices.count():
-            (choices.last if last else choices.first).check()
-            page.get_by_role("button", name="Kies").click()
-        else:
-            page.get_by_role("button", name="Verder").click()
-        page.wait_for_load_state()
-    assert "/debrief" in page.url
-
-
 def test_student_plays_a_case_to_its_debrief(page):
     log_in(page, "student@kring.test")
     page.get_by_role("link", name="Casussen").first.click()
     page.get_by_role("link", name="Tien jaar bij zijn zus").click()
-    play_to_debrief(page, last=False)
+    page.get_by_role("button", name=re.compile("Start de casus|Opnieuw beginnen")).click()
+    for _ in range(40):
+        if "/debrief" in page.url:
+            break
+        take_case_step(page)
+    assert "/debrief" in page.url
     assert page.get_by_role("heading", name="Je score per competentie").is_visible()
     assert page.get_by_role("img", name="Kaart van de casus").is_visible()
     assert page.locator(".score-table tbody tr").count() == 4
@@ -139,6 +129,7 @@ def test_student_drags_people_onto_the_network_map(page):
 
 def test_student_holds_a_triadic_conversation_and_sees_the_balance(page):
     module, page_id, exercise = first_exercise("triadisch-gesprek", "triade")
+    case = module.cases[exercise.case_id]
     register_new_learner(page)
     page.goto(f"{page.base_url}/modules/{module.id}/{page_id}")
     section = page.locator(f"#oefening-{exercise.id}")
@@ -147,9 +138,11 @@ def test_student_holds_a_triadic_conversation_and_sees_the_balance(page):
         section = page.locator(f"#oefening-{exercise.id}")
         if section.get_by_text("Balans in je aandacht").count():
             break
-        choices = section.get_by_role("radio")
-        if choices.count():
-            choices.first.check()
+        if section.get_by_role("radio").count():
+            # Options are shuffled: pick the strongest by its value, not by its place.
+            title = section.locator(".scene h3").inner_text()
+            scene = next(s for s in case.scenes.values() if s.title == title)
+            section.locator(f'input[name=choice][value="{strongest_choice(scene).index}"]').check()
             section.get_by_role("button", name="Kies").click()
         else:
             section.get_by_role("button", name="Verder").click()
@@ -183,7 +176,12 @@ def test_trainer_assigns_student_completes_trainer_sees_the_distribution(page):
     page.goto(page.base_url + "/")
     assert page.get_by_role("heading", name="Je opdrachten").is_visible()
     page.get_by_role("link", name=re.compile(f"Verder waar je was.*{name}")).click()
-    play_to_debrief(page, last=True)
+    page.get_by_role("button", name=re.compile("Start de casus|Opnieuw beginnen")).click()
+    for _ in range(40):
+        if "/debrief" in page.url:
+            break
+        take_case_step(page, "last")
+    assert "/debrief" in page.url
     page.goto(page.base_url + "/")
     card = page.locator(".assignment-card", has_text=name)
     assert card.locator(".status-done, .status-late").count() == 1
