@@ -17,8 +17,8 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from learn.auth.models import User, utcnow
-from learn.content import Case as CaseContent
-from learn.content import case_from_dict
+from learn.content.cases import Case as CaseContent
+from learn.content.cases import case_from_dict
 from learn.extensions import db
 
 JSONData = JSON().with_variant(JSONB(), "postgresql")
@@ -117,3 +117,8 @@ class AttemptStep(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     attempt: Mapped[Attempt] = relationship(back_populates="steps")
+
+
+def steps_of(attempt: Attempt) -> list[tuple[str, int | None]]:
+    """The attempt's path as the engine reads it: (scene id, choice index) per step."""
+    return [(step.scene_id, step.choice_index) for step in attempt.steps]

@@ -13,10 +13,14 @@ from sqlalchemy.exc import IntegrityError
 
 from learn.auth.models import User, utcnow
 from learn.casesim import engine
-from learn.casesim.models import Attempt, AttemptStep, Case, CaseVersion
-from learn.content import Report, best_path, case_to_dict, content_hash, load_cases, score
-from learn.content import score_bounds as graph_bounds
+from learn.casesim.models import Attempt, AttemptStep, Case, CaseVersion, steps_of
+from learn.content.cases import case_to_dict, content_hash
+from learn.content.cases.checker import load_cases
+from learn.content.cases.graph import best_path
+from learn.content.cases.graph import score_bounds as graph_bounds
+from learn.content.cases.scoring import score
 from learn.content.modules import load_modules
+from learn.content.problems import Report
 from learn.extensions import db
 
 # --- syncing files into versions -------------------------------------------------------------
@@ -141,10 +145,6 @@ def start_attempt(user: User, case: Case, start_token: str) -> Attempt:
     return attempt
 
 
-def steps_of(attempt: Attempt) -> list[engine.Step]:
-    return [(step.scene_id, step.choice_index) for step in attempt.steps]
-
-
 class StepOutcome(enum.Enum):
     RECORDED = "recorded"
     REPEATED = "repeated"  # the same step again (double click, resent form): nothing changes
@@ -239,8 +239,10 @@ def competence_profile(user: User, competence_keys: Iterable[str]) -> list[Compe
         bounds = finished.version.bounds
         for key, points in finished.scores.items():
             low, high = bounds["worst"].get(key), bounds["best"].get(key)
-            if key in shares and low is not None and high is not None and high > low:
-                shares[key].append((points - low) / (high - low))
+            if key in shares and low is not None and high is not None:
+                share = engine.score_share(points, low, high)
+                if share is not None:
+                    shares[key].append(share)
     return [
         CompetenceResult(
             key=key,
