@@ -1,7 +1,7 @@
 """trainers: sets, assignments, extensions, archived classes, shared reflections
 
 Revision ID: 0004_trainers
-Revises: 0003
+Revises: 0008
 Create Date: 2026-12-01 23:00:00.000000
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0004_trainers'
-down_revision = '0003'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
