@@ -12,8 +12,8 @@ from learn.forms import ActionForm
 from learn.groups.models import GroupKind
 from learn.home import bp
 from learn.security import safe_next_url
+from learn.trainers.helpers import item_titles
 from learn.trainers.overview import by_due_day, student_sets
-from learn.trainers.routes import item_titles
 from learn.trainers.services import student_assignments
 
 

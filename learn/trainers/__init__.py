@@ -1,7 +1,6 @@
 """Trainers: sets of cases and modules, assignments with due dates, class results and exports."""
 
-from flask import Blueprint
+from learn.trainers import routes  # noqa: F401  (routes attach themselves to bp)
+from learn.trainers.blueprint import bp
 
-bp = Blueprint("trainers", __name__)
-
-from learn.trainers import classroom, results, routes  # noqa: E402,F401  (routes attach themselves to bp)
+__all__ = ["bp"]

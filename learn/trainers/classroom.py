@@ -18,7 +18,7 @@ from learn.extensions import db
 from learn.forms import ActionForm
 from learn.groups.models import Role
 from learn.lessons.models import ExerciseAnswer
-from learn.trainers import bp
+from learn.trainers.blueprint import bp
 from learn.trainers.csvfiles import ClassListError, read_class_list, to_csv
 from learn.trainers.forms import CoTrainerForm, ImportForm
 from learn.trainers.results import case_or_404, class_or_404, csv_response

@@ -7,7 +7,7 @@ not archived, checked on every request, so a removed trainer loses access at onc
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -20,9 +20,10 @@ from learn.extensions import db
 from learn.forms import ActionForm
 from learn.groups.models import Group
 from learn.lessons.catalog import all_modules
-from learn.trainers import bp
+from learn.trainers.blueprint import bp
 from learn.trainers.forms import AssignForm, ItemForm, NoteForm, SetForm
-from learn.trainers.models import Assignment, CaseSet, ItemKind, SetItem
+from learn.trainers.helpers import end_of_day, item_titles
+from learn.trainers.models import Assignment, CaseSet, SetItem
 from learn.trainers.services import (
     can_edit_set,
     copy_set,
@@ -45,17 +46,6 @@ def item_choices() -> list[tuple[str, str]]:
     cases = [(f"case:{c.slug}", _("Casus: %(t)s", t=v.content.title)) for c, v in playable_cases()]
     modules = [(f"module:{m.id}", _("Module: %(t)s", t=m.title)) for m in all_modules().values()]
     return cases + modules
-
-
-def item_titles() -> dict[tuple[str, str], str]:
-    titles = {(ItemKind.CASE, c.slug): v.content.title for c, v in playable_cases()}
-    titles.update({(ItemKind.MODULE, m.id): m.title for m in all_modules().values()})
-    return titles
-
-
-def end_of_day(day: date | None) -> datetime | None:
-    """Dates are whole days: due on a day means due at its end."""
-    return datetime.combine(day, time(23, 59, 59)) if day else None
 
 
 def share_choices() -> list[tuple[int, str]]:
@@ -210,3 +200,6 @@ def assign(set_id: int):
     db.session.commit()
     flash(_("Opgegeven aan %(name)s.", name=group.name), "success")
     return redirect(url_for("trainers.assignment", group_id=group.id, assignment_id=assignment.id))
+
+
+from learn.trainers import classroom, results  # noqa: E402,F401  (they attach to bp too)
