@@ -19,6 +19,7 @@ from learn.auth.forms import (
 )
 from learn.auth.models import PasswordReset, User, utcnow
 from learn.extensions import client_address, db, limiter, login_manager
+from learn.forms import ActionForm
 from learn.security import safe_next_url
 
 # Checked when no account matches, so a wrong e-mail costs as long as a wrong password.
@@ -74,6 +75,13 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @access(Access.PUBLIC)
 def logout():
+    """Ends the session on the server: a copied session or remember cookie stops working.
+
+    There is one session token per account, so this logs out every device.
+    """
+    if current_user.is_authenticated:
+        current_user.end_all_sessions()
+        db.session.commit()
     logout_user()
     flash(_("Je bent uitgelogd."), "info")
     return redirect(url_for("home.index"))
@@ -113,6 +121,18 @@ def account():
         flash(_("Je gegevens zijn opgeslagen."), "success")
         return redirect(url_for("auth.account"))
     return render_template("auth/account.html", form=form)
+
+
+@bp.route("/account/logout-everywhere", methods=["POST"])
+@access(Access.USER)
+def logout_everywhere():
+    """For a lost phone or a shared computer: every other device is logged out."""
+    if ActionForm().validate_on_submit():
+        current_user.end_all_sessions()
+        db.session.commit()
+        login_user(current_user._get_current_object())
+        flash(_("Je bent op alle andere apparaten uitgelogd."), "success")
+    return redirect(url_for("auth.account"))
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
