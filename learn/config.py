@@ -47,6 +47,7 @@ class Config:
     LOGIN_RATE_LIMIT_PER_ADDRESS = "60 per minute"
     TRUSTED_PROXIES = 0
     PASSWORD_RESET_HOURS = 48
+    BASE_URL = ""  # e.g. https://kring.example.org; links handed out are built on it
     SESSION_COOKIE_NAME = "kring_session"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -108,6 +109,7 @@ _ENV_VARS: dict[str, tuple[str, Any]] = {
     "KRING_LOGIN_RATE_LIMIT": ("LOGIN_RATE_LIMIT_PER_ACCOUNT", str),
     "KRING_TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
     "KRING_PASSWORD_RESET_HOURS": ("PASSWORD_RESET_HOURS", int),
+    "KRING_BASE_URL": ("BASE_URL", str),
 }
 
 

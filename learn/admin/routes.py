@@ -13,6 +13,7 @@ from learn.admin.forms import CreateUserForm, UserFlagsForm, UserSearchForm
 from learn.auth.models import PasswordReset, User
 from learn.extensions import db
 from learn.forms import ActionForm
+from learn.security import external_url
 
 PAGE_SIZE = 50
 
@@ -79,5 +80,5 @@ def reset_link(user_id: int):
     hours = current_app.config["PASSWORD_RESET_HOURS"]
     reset, token = PasswordReset.issue(account, current_user, hours)
     db.session.commit()
-    link = url_for("auth.reset_password", token=token, _external=True)
+    link = external_url("auth.reset_password", token=token)
     return render_template("admin/reset_link.html", account=account, link=link, reset=reset)

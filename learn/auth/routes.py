@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import (
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
@@ -153,17 +162,26 @@ def change_password():
 @limiter.limit("30 per hour")
 @access(Access.PUBLIC)
 def reset_password(token: str):
+    response = make_response(_reset_password(token))
+    response.headers["Cache-Control"] = "no-store"  # the page belongs to whoever holds the link
+    return response
+
+
+def _reset_password(token: str):
     reset = PasswordReset.find_usable(token)
     if reset is None:
         return render_template("auth/reset_invalid.html"), 404
-    form = ResetPasswordForm(reset.user)
+    user = reset.user
+    form = ResetPasswordForm(user)
     if form.validate_on_submit():
-        reset.used_at = utcnow()
-        reset.user.set_password(form.password.data)
+        if not PasswordReset.consume(reset.id):
+            db.session.rollback()
+            return render_template("auth/reset_invalid.html"), 404
+        user.set_password(form.password.data)
         db.session.commit()
         logout_user()
-        login_user(reset.user)
-        _set_language_from(reset.user)
+        login_user(user)
+        _set_language_from(user)
         flash(_("Je nieuwe wachtwoord is ingesteld."), "success")
         return redirect(url_for("home.index"))
-    return render_template("auth/reset_password.html", form=form, user=reset.user)
+    return render_template("auth/reset_password.html", form=form, user=user)
