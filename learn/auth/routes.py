@@ -1,4 +1,4 @@
-"""Routes for accounts. Login is rate limited per address and per address+account."""
+"""Routes for accounts. Failed logins are limited per address+account, account and address."""
 
 from __future__ import annotations
 
@@ -42,8 +42,26 @@ def load_user(session_token: str) -> User | None:
     )
 
 
+def _login_email() -> str:
+    return User.normalise_email(request.form.get("email", ""))
+
+
 def _login_account_key() -> str:
-    return f"{client_address()}|{User.normalise_email(request.form.get('email', ''))}"
+    return f"{client_address()}|{_login_email()}"
+
+
+def _login_failed(response) -> bool:
+    """Only failures count: a successful login redirects, a failed one shows the form again."""
+    return response.status_code == 200
+
+
+def _failed_login_limit(config_key: str, key_func=None):
+    return limiter.limit(
+        lambda: current_app.config[config_key],
+        key_func=key_func,
+        methods=["POST"],
+        deduct_when=_login_failed,
+    )
 
 
 def _after_login_url() -> str:
@@ -55,12 +73,9 @@ def _set_language_from(user: User) -> None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT_PER_ADDRESS"], methods=["POST"])
-@limiter.limit(
-    lambda: current_app.config["LOGIN_RATE_LIMIT_PER_ACCOUNT"],
-    key_func=_login_account_key,
-    methods=["POST"],
-)
+@_failed_login_limit("LOGIN_RATE_LIMIT_PER_ADDRESS")
+@_failed_login_limit("LOGIN_RATE_LIMIT_PER_ACCOUNT", _login_account_key)
+@_failed_login_limit("LOGIN_RATE_LIMIT_PER_ACCOUNT_ANY_ADDRESS", _login_email)
 @access(Access.PUBLIC)
 def login():
     if current_user.is_authenticated:
