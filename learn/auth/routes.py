@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import (
     current_app,
     flash,
+    g,
     make_response,
     redirect,
     render_template,
@@ -15,7 +16,6 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from learn.access import Access, access
 from learn.auth import bp
@@ -27,13 +27,10 @@ from learn.auth.forms import (
     ResetPasswordForm,
 )
 from learn.auth.models import PasswordReset, User, utcnow
+from learn.auth.services import LoginResult, check_login
 from learn.extensions import client_address, db, limiter, login_manager
 from learn.forms import ActionForm
 from learn.security import safe_next_url
-
-# Checked when no account matches, so a wrong e-mail costs as long as a wrong password.
-_DUMMY_HASH = generate_password_hash("kring-timing-equaliser")
-
 
 @login_manager.user_loader
 def load_user(session_token: str) -> User | None:
@@ -83,16 +80,20 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         user = User.by_email(form.email.data)
-        if user is None:
-            check_password_hash(_DUMMY_HASH, form.password.data)
-        elif user.active and user.check_password(form.password.data):
+        result = check_login(user, form.password.data)
+        if result is LoginResult.OK:
             login_user(user, remember=form.remember.data)
             user.last_login_at = utcnow()
             db.session.commit()
             _set_language_from(user)
             return redirect(_after_login_url())
-        # One message for every failure, so nobody learns which accounts exist.
-        form.form_errors.append(_("Dit e-mailadres en wachtwoord horen niet bij elkaar."))
+        elif result is LoginResult.DEACTIVATED:
+            form.form_errors.append(
+                _("Je account is uitgeschakeld. Neem contact op met de beheerder van Kring.")
+            )
+        else:
+            # One message for every other failure, so nobody learns which accounts exist.
+            form.form_errors.append(_("Dit e-mailadres en wachtwoord horen niet bij elkaar."))
     return render_template("auth/login.html", form=form)
 
 
@@ -159,11 +160,23 @@ def logout_everywhere():
     return redirect(url_for("auth.account"))
 
 
+def _password_guess_key() -> str:
+    return f"password-change|{current_user.id}"
+
+
 @bp.route("/account/password", methods=["GET", "POST"])
+@limiter.limit(
+    lambda: current_app.config["PASSWORD_CHANGE_RATE_LIMIT"],
+    key_func=_password_guess_key,
+    methods=["POST"],
+    deduct_when=lambda _response: g.get("wrong_current_password", False),
+)
 @access(Access.USER)
 def change_password():
     form = ChangePasswordForm(current_user)
-    if form.validate_on_submit():
+    valid = form.validate_on_submit()
+    g.wrong_current_password = bool(form.current_password.errors)
+    if valid:
         current_user.set_password(form.password.data)
         db.session.commit()
         # The new session token logged out every other device; keep this one.
