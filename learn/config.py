@@ -48,7 +48,7 @@ class Config:
     LOGIN_RATE_LIMIT_PER_ACCOUNT = "5 per minute;20 per hour"
     LOGIN_RATE_LIMIT_PER_ACCOUNT_ANY_ADDRESS = "30 per minute;100 per hour"
     LOGIN_RATE_LIMIT_PER_ADDRESS = "120 per minute;1000 per hour"
-    PASSWORD_CHANGE_RATE_LIMIT = "5 per minute;20 per hour"  # wrong current passwords
+    PASSWORD_CHANGE_RATE_LIMIT = "5 per minute;20 per hour"  # noqa: S105 (a limit)
     TRUSTED_PROXIES = 0
     PASSWORD_RESET_HOURS = 48
     BASE_URL = ""  # e.g. https://kring.example.org; links handed out are built on it

@@ -32,6 +32,7 @@ from learn.extensions import client_address, db, limiter, login_manager
 from learn.forms import ActionForm
 from learn.security import safe_next_url
 
+
 @login_manager.user_loader
 def load_user(session_token: str) -> User | None:
     return db.session.scalar(

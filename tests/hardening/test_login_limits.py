@@ -44,7 +44,9 @@ def test_five_failures_from_one_address_block_that_account_there(app):
     assert post_login(app.test_client(), "sam@example.test").status_code == 302
 
 
-@pytest.mark.app_config(RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT_PER_ACCOUNT_ANY_ADDRESS="8 per minute")
+@pytest.mark.app_config(
+    RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT_PER_ACCOUNT_ANY_ADDRESS="8 per minute"
+)
 def test_failures_for_one_account_from_many_addresses_are_counted_together(app):
     make_user(email="noor@example.test")
     statuses = [

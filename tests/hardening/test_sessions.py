@@ -43,9 +43,7 @@ def test_logout_clears_the_remember_cookie_with_the_attributes_it_was_set_with(a
     make_user(email="noor@example.test")
     client = log_in(app, "noor@example.test")
     response = client.post("/logout")
-    cleared = [
-        h for h in response.headers.getlist("Set-Cookie") if h.startswith("kring_remember=")
-    ]
+    cleared = [h for h in response.headers.getlist("Set-Cookie") if h.startswith("kring_remember=")]
     assert len(cleared) == 1
     attributes = {part.strip().split("=")[0].lower() for part in cleared[0].split(";")}
     assert {"secure", "httponly", "samesite", "path", "expires"} <= attributes
