@@ -150,7 +150,6 @@ def play(attempt_id: int):
 def step(attempt_id: int):
     attempt = own_attempt(attempt_id)
     form = StepForm()
-    form.choice.choices = []
     if not form.validate_on_submit():
         abort(400)
     choice = request.form.get("choice", type=int)

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from learn.access import Access, access
 from learn.casesim import engine
+from learn.casesim.forms import StepForm
 from learn.casesim.models import Attempt, Case
 from learn.casesim.services import StepOutcome, record_step, start_attempt, steps_of
 from learn.content.modules import SECTORS, VALENCES, Exercise, Module, Page
@@ -277,15 +278,13 @@ def triade_step(module_id: str, exercise_id: str):
     module = module_or_404(module_id)
     exercise, page = exercise_or_404(module, exercise_id)
     stored = answers_for(current_user, module.id).get(exercise.id)
-    if exercise.type != "triade" or stored is None or not ActionForm().validate_on_submit():
+    form = StepForm()
+    if exercise.type != "triade" or stored is None or not form.validate_on_submit():
         abort(400)
     attempt = db.session.get(Attempt, stored.answer.get("attempt_id"))
     if attempt is None or attempt.user_id != current_user.id:
         abort(404)
-    number = request.form.get("step", type=int)
-    if number is None:
-        abort(400)
-    outcome = record_step(attempt, number, request.form.get("choice", type=int))
+    outcome = record_step(attempt, form.step.data, request.form.get("choice", type=int))
     if outcome is StepOutcome.INVALID:
         flash(_("Kies eerst wat je doet."), "error")
     elif outcome is StepOutcome.STALE:
