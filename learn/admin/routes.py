@@ -39,7 +39,7 @@ def create_user():
     if form.validate_on_submit():
         user = User(
             email=User.normalise_email(form.email.data),
-            display_name=form.display_name.data.strip(),
+            display_name=form.display_name.data,
             is_trainer=form.is_trainer.data,
             is_admin=form.is_admin.data,
         )

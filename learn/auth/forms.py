@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Val
 from learn.auth.models import User
 from learn.auth.passwords import MAX_LENGTH, MIN_LENGTH, PasswordProblem, password_problems
 from learn.forms import KringForm
+from learn.names import clean_name
 
 LANGUAGE_CHOICES = [
     SelectChoice("nl", "Nederlands", render_kw={"lang": "nl"}),
@@ -29,6 +30,7 @@ PASSWORD_MESSAGES = {
 def display_name_field() -> StringField:
     return StringField(
         _l("Naam"),
+        filters=[clean_name],
         validators=[DataRequired(_l("Vul je naam in.")), Length(max=80)],
         description=_l("Zo zien trainers en teamgenoten je."),
     )

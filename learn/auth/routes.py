@@ -123,7 +123,7 @@ def register():
     if form.validate_on_submit():
         user = User(
             email=User.normalise_email(form.email.data),
-            display_name=form.display_name.data.strip(),
+            display_name=form.display_name.data,
             language=session.get("language", current_app.config["BABEL_DEFAULT_LOCALE"]),
         )
         user.set_password(form.password.data)
@@ -140,7 +140,7 @@ def register():
 def account():
     form = ProfileForm(obj=current_user)
     if form.validate_on_submit():
-        current_user.display_name = form.display_name.data.strip()
+        current_user.display_name = form.display_name.data
         current_user.language = form.language.data
         db.session.commit()
         _set_language_from(current_user)
