@@ -124,7 +124,9 @@ class ProfileForm(KringForm):
     language = SelectField(_l("Taal"), choices=LANGUAGE_CHOICES)
 
 
-class ChangePasswordForm(NewPasswordForm):
+class CurrentPasswordForm(KringForm):
+    """Asks for the user's own password before something that cannot be undone."""
+
     current_password = PasswordField(
         _l("Huidig wachtwoord"), validators=[InputRequired(_l("Vul je huidige wachtwoord in."))]
     )
@@ -133,12 +135,18 @@ class ChangePasswordForm(NewPasswordForm):
         super().__init__(*args, **kwargs)
         self.user = user
 
-    def password_owner(self) -> tuple[str, str]:
-        return self.user.email, self.user.display_name
-
     def validate_current_password(self, field: PasswordField) -> None:
         if not self.user.check_password(field.data or ""):
             raise ValidationError(_l("Dit is niet je huidige wachtwoord."))
+
+
+class ChangePasswordForm(CurrentPasswordForm, NewPasswordForm):
+    def password_owner(self) -> tuple[str, str]:
+        return self.user.email, self.user.display_name
+
+
+class DeleteAccountForm(CurrentPasswordForm):
+    pass
 
 
 class ResetPasswordForm(NewPasswordForm):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 from flask import (
+    Response,
     current_app,
     flash,
     g,
@@ -21,12 +24,15 @@ from learn.access import Access, access
 from learn.auth import bp
 from learn.auth.forms import (
     ChangePasswordForm,
+    CurrentPasswordForm,
+    DeleteAccountForm,
     LoginForm,
     ProfileForm,
     RegisterForm,
     ResetPasswordForm,
 )
 from learn.auth.models import PasswordReset, User, utcnow
+from learn.auth.personal_data import delete_account, deletion_blockers, export_user_data
 from learn.auth.services import LoginResult, check_login
 from learn.extensions import client_address, db, limiter, login_manager
 from learn.forms import ActionForm
@@ -162,22 +168,31 @@ def logout_everywhere():
 
 
 def _password_guess_key() -> str:
-    return f"password-change|{current_user.id}"
+    return f"current-password|{current_user.id}"
 
 
-@bp.route("/account/password", methods=["GET", "POST"])
-@limiter.limit(
+# Wrong current passwords (changing it, deleting the account) share one budget per user.
+_limit_password_guesses = limiter.shared_limit(
     lambda: current_app.config["PASSWORD_CHANGE_RATE_LIMIT"],
+    scope="current-password",
     key_func=_password_guess_key,
     methods=["POST"],
     deduct_when=lambda _response: g.get("wrong_current_password", False),
 )
+
+
+def _validate_with_password(form: CurrentPasswordForm) -> bool:
+    valid = form.validate_on_submit()
+    g.wrong_current_password = bool(form.current_password.errors)
+    return valid
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@_limit_password_guesses
 @access(Access.USER)
 def change_password():
     form = ChangePasswordForm(current_user)
-    valid = form.validate_on_submit()
-    g.wrong_current_password = bool(form.current_password.errors)
-    if valid:
+    if _validate_with_password(form):
         current_user.set_password(form.password.data)
         db.session.commit()
         # The new session token logged out every other device; keep this one.
@@ -214,3 +229,30 @@ def _reset_password(token: str):
         flash(_("Je nieuwe wachtwoord is ingesteld."), "success")
         return redirect(url_for("home.index"))
     return render_template("auth/reset_password.html", form=form, user=user)
+
+
+@bp.route("/account/data")
+@access(Access.USER)
+def download_data():
+    """Everything Kring keeps about the user, as one JSON file."""
+    body = json.dumps(export_user_data(current_user), ensure_ascii=False, indent=2)
+    filename = f"kring-mijn-gegevens-{utcnow():%Y-%m-%d}.json"
+    return Response(
+        body,
+        mimetype="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@bp.route("/account/delete", methods=["GET", "POST"])
+@_limit_password_guesses
+@access(Access.USER)
+def delete_own_account():
+    form = DeleteAccountForm(current_user)
+    blockers = deletion_blockers(current_user)
+    if _validate_with_password(form) and not blockers:
+        delete_account(current_user._get_current_object())
+        logout_user()
+        flash(_("Je account en je gegevens zijn verwijderd."), "success")
+        return redirect(url_for("home.index"))
+    return render_template("auth/delete_account.html", form=form, blockers=blockers)
