@@ -24,7 +24,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     )
     app.config.update(load_config(app.instance_path, overrides=config))
 
-    from learn import errors, extensions, i18n, security
+    from learn import errors, extensions, i18n, inputs, security
     from learn.admin import bp as admin_bp
     from learn.auth import bp as auth_bp
     from learn.casesim import bp as casesim_bp
@@ -39,7 +39,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     security.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
-    for blueprint in (home_bp, auth_bp, groups_bp, lessons_bp, casesim_bp, trainers_bp, admin_bp):
+    inputs.init_app(app)
+    blueprints = (home_bp, auth_bp, groups_bp, lessons_bp, casesim_bp, trainers_bp, admin_bp)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
     app.add_template_filter(render_markdown, "markdown")
     app.add_template_filter(render_content_markdown, "content_markdown")

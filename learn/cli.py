@@ -42,7 +42,11 @@ def create_user(email: str, name: str, is_admin: bool, is_trainer: bool, passwor
     """Create an account (e.g. the first admin)."""
     from learn.auth.models import User
     from learn.extensions import db
+    from learn.names import clean_name
 
+    name = clean_name(name)
+    if not name:
+        raise click.ClickException("the display name is empty")
     if User.by_email(email):
         raise click.ClickException(f"an account with e-mail {email} exists already")
     problems = password_problems(password, email=email, name=name)

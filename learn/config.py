@@ -45,10 +45,15 @@ class Config:
     RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = False
+    # Failed logins only: per address+account, per account from any address, and a
+    # ceiling per address that a lecture hall behind one NAT address never reaches.
     LOGIN_RATE_LIMIT_PER_ACCOUNT = "5 per minute;20 per hour"
-    LOGIN_RATE_LIMIT_PER_ADDRESS = "60 per minute"
+    LOGIN_RATE_LIMIT_PER_ACCOUNT_ANY_ADDRESS = "30 per minute;100 per hour"
+    LOGIN_RATE_LIMIT_PER_ADDRESS = "120 per minute;1000 per hour"
+    PASSWORD_CHANGE_RATE_LIMIT = "5 per minute;20 per hour"  # noqa: S105 (a limit)
     TRUSTED_PROXIES = 0
     PASSWORD_RESET_HOURS = 48
+    BASE_URL = ""  # e.g. https://kring.example.org; links handed out are built on it
     SESSION_COOKIE_NAME = "kring_session"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -109,8 +114,11 @@ _ENV_VARS: dict[str, tuple[str, Any]] = {
     "KRING_CONTENT_CHECK_SECONDS": ("CONTENT_CHECK_SECONDS", float),
     "KRING_RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
     "KRING_LOGIN_RATE_LIMIT": ("LOGIN_RATE_LIMIT_PER_ACCOUNT", str),
+    "KRING_LOGIN_ACCOUNT_RATE_LIMIT": ("LOGIN_RATE_LIMIT_PER_ACCOUNT_ANY_ADDRESS", str),
+    "KRING_LOGIN_ADDRESS_RATE_LIMIT": ("LOGIN_RATE_LIMIT_PER_ADDRESS", str),
     "KRING_TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
     "KRING_PASSWORD_RESET_HOURS": ("PASSWORD_RESET_HOURS", int),
+    "KRING_BASE_URL": ("BASE_URL", str),
 }
 
 

@@ -12,6 +12,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from learn.access import Access, access
+from learn.casesim.forms import StepForm
 from learn.casesim.models import Attempt, Case
 from learn.casesim.services import StepOutcome, record_step, start_attempt
 from learn.content.modules import Exercise, Module, Page
@@ -226,15 +227,13 @@ def triade_step(module_id: str, exercise_id: str):
     exercise, page = exercise_or_404(module, exercise_id)
     stored = answers_for(current_user, module.id).get(exercise.id)
     kind = kind_of(exercise)
-    if not kind.plays_case or stored is None or not ActionForm().validate_on_submit():
+    form = StepForm()
+    if not kind.plays_case or stored is None or not form.validate_on_submit():
         abort(400)
     attempt = db.session.get(Attempt, stored.answer.get("attempt_id"))
     if attempt is None or attempt.user_id != current_user.id:
         abort(404)
-    number = request.form.get("step", type=int)
-    if number is None:
-        abort(400)
-    outcome = record_step(attempt, number, request.form.get("choice", type=int))
+    outcome = record_step(attempt, form.step.data, request.form.get("choice", type=int))
     if outcome is StepOutcome.INVALID:
         flash(_("Kies eerst wat je doet."), "error")
     elif outcome is StepOutcome.STALE:

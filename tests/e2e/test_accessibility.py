@@ -30,7 +30,7 @@ def record(title: str, pages) -> None:
         out.writelines(f"  {page}\n" for page in sorted(pages))
 
 
-SKIP = ("/static/", "/logout", "/journal/download")
+SKIP = ("/static/", "/logout", "/journal/download", "/account/data")
 ROLES = {
     "anonymous": None,
     "student": "student@kring.test",
