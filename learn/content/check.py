@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from .cases import Case, read_case
 from .files import file_problem as _file_problem
 from .files import read_text
+from .methods import MethodChecker
 from .modules import MANIFEST, load_module
 from .problems import Problem, Report
 from .vocabulary import Vocabulary, load_vocabulary
@@ -229,17 +230,24 @@ def _subfolders(folder: Path) -> list[Path]:
         return []
 
 
-def checkers(cases_dir: Path, modules_dir: Path | None = None) -> list[ContentChecker]:
+def checkers(
+    cases_dir: Path, modules_dir: Path | None = None, methods_dir: Path | None = None
+) -> list[ContentChecker]:
     """Every content kind, most specific first: the first that owns a path checks it.
 
-    ``modules_dir`` defaults to ``modules`` next to the cases folder, and may then be absent.
+    ``modules_dir`` and ``methods_dir`` default to ``modules`` and ``methods`` next to the
+    cases folder, and may then be absent.
     """
     modules = ModuleChecker(
         cases_dir.parent / "modules" if modules_dir is None else modules_dir,
         cases_dir,
         required=modules_dir is not None,
     )
-    return [modules, CaseChecker(cases_dir)]
+    methods = MethodChecker(
+        cases_dir.parent / "methods" if methods_dir is None else methods_dir,
+        required=methods_dir is not None,
+    )
+    return [modules, methods, CaseChecker(cases_dir)]
 
 
 def check_paths(
@@ -247,15 +255,18 @@ def check_paths(
     *,
     cases_dir: Path,
     modules_dir: Path | None = None,
+    methods_dir: Path | None = None,
     vocabulary_path: Path | None = None,
 ) -> Report:
     """Check the vocabulary and ``paths``: files or folders, or (None or empty) all content.
 
-    A folder means its ``*.yaml`` files, or the modules in it. ``modules_dir`` defaults to
-    ``cases_dir/../modules``; ``vocabulary_path`` to ``cases_dir/vocabulary.yaml``.
+    A folder means its ``*.yaml`` files, or the modules in it. ``modules_dir`` and
+    ``methods_dir`` default to ``cases_dir/../modules`` and ``cases_dir/../methods``;
+    ``vocabulary_path`` to ``cases_dir/vocabulary.yaml``.
     """
     vocabulary_path = vocabulary_path or cases_dir / VOCABULARY_FILE
-    report, _, _ = run_checks(paths, checkers(cases_dir, modules_dir), vocabulary_path)
+    kinds = checkers(cases_dir, modules_dir, methods_dir)
+    report, _, _ = run_checks(paths, kinds, vocabulary_path)
     return report
 
 
