@@ -103,7 +103,7 @@ def retention(group_id: int):
         db.session.commit()
         flash(_("De bewaartermijn is opgeslagen."), "success")
     else:
-        flash(" ".join(form.retention_days.errors) or _("Probeer het opnieuw."), "error")
+        flash(" ".join(map(str, form.retention_days.errors)) or _("Probeer het opnieuw."), "error")
     return redirect(url_for("intervision.index", group_id=team.id))
 
 
@@ -310,7 +310,7 @@ def add_point(group_id: int, session_id: int):
             db.session.commit()
             flash(_("Het actiepunt is toegevoegd."), "success")
     else:
-        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        flash(" ".join(str(e) for errors in form.errors.values() for e in errors), "error")
     return redirect(session_url(session, _anchor="acties"))
 
 

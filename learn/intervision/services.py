@@ -227,7 +227,7 @@ def add_action_point(
 ) -> ActionPoint:
     point = ActionPoint(
         session=session,
-        team_id=session.team_id,
+        team_id=session.team.id,
         what=what,
         owner_id=owner.id if owner else None,
         due=due,
