@@ -1,4 +1,4 @@
-"""Team sessions: intervisie and casuïstiekbespreking with methods, timer, notes and actions."""
+"""Intervision and casuïstiekbespreking: sessions, notes, action points and the privacy guard."""
 
 from flask import Blueprint
 
