@@ -16,8 +16,26 @@ from datetime import date, timedelta
 BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 TEAM = ("Sanne de Vries", "Ruud Hendriks", "Fatma Yilmaz")
 GIVEN_IN_LIST = (
-    "Kees", "Anna", "Mohamed", "Fatima", "Jan", "Petra", "Marco", "Sevda", "Henk", "Linda",
-    "Ahmed", "Ingrid", "Piotr", "Samira", "Jeroen", "Noor", "Bilal", "Yvonne", "Ewa", "Rachid",
+    "Kees",
+    "Anna",
+    "Mohamed",
+    "Fatima",
+    "Jan",
+    "Petra",
+    "Marco",
+    "Sevda",
+    "Henk",
+    "Linda",
+    "Ahmed",
+    "Ingrid",
+    "Piotr",
+    "Samira",
+    "Jeroen",
+    "Noor",
+    "Bilal",
+    "Yvonne",
+    "Ewa",
+    "Rachid",
 )
 GIVEN_NOT_IN_LIST = ("Xiomara", "Gijsbert", "Dragan", "Wendela", "Ravi", "Tjitske", "Eldon")
 SURNAMES_COMMON = ("Jansen", "Bakker", "Visser", "Smit", "Mulder", "Bos", "Kaya", "Dekker")
@@ -27,8 +45,18 @@ RELATIONS = ("zijn moeder", "haar broer", "de buurvrouw", "zijn ex-partner", "ha
 BELGIAN_BANKS = ("001", "063", "068", "096", "310", "363", "735")  # assigned bank codes
 BANKS = ("ABNA", "INGB", "RABO", "TRIO", "SNSB", "ASNB", "KNAB", "BUNQ")
 MONTH_NAMES = (
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 AREA_CODES = ("020", "010", "030", "040", "050", "070", "013", "024", "0513", "0575", "0314")
 PROVIDERS = ("gmail.com", "hotmail.com", "outlook.com", "ziggo.nl", "kpnmail.nl", "live.nl")

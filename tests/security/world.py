@@ -8,16 +8,16 @@ class B; a member of team B; an admin in no group.
 from __future__ import annotations
 
 import shutil
-from datetime import datetime
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from learn.auth.models import PasswordReset, User
 from learn.casesim.models import Case
 from learn.casesim.services import record_step, start_attempt, sync_cases
 from learn.config import PROJECT_ROOT
-from learn.extensions import db
 from learn.content.methods import load_methods
+from learn.extensions import db
 from learn.groups.models import Group
 from learn.intervision.services import add_action_point, plan_session
 from learn.lessons.services import save_answer
