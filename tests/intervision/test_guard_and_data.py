@@ -210,3 +210,19 @@ def test_a_deleted_author_is_credited_as_voormalig_lid(world, login):
     assert note.body == "blijft staan" and note.author_id is None
     page = login(world.chair).get(url(world)).text
     assert "blijft staan" in page and "voormalig lid" in page
+
+
+def test_demo_gives_the_demo_team_a_finished_and_a_planned_session_once(app):
+    from learn.demo import DEMO_TEAM, load_demo
+    from learn.groups.models import Group
+
+    load_demo()
+    load_demo()
+    team = db.session.scalar(db.select(Group).where(Group.name == DEMO_TEAM))
+    sessions = db.session.scalars(
+        db.select(TeamSession).where(TeamSession.team_id == team.id)
+    ).all()
+    assert sorted(s.status for s in sessions) == ["afgerond", "gepland"]
+    finished = next(s for s in sessions if s.status == "afgerond")
+    assert len(finished.notes) == 7  # every phase and the conclusions passed the guard
+    assert [p.is_open for p in finished.action_points] == [True, True]
