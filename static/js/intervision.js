@@ -70,7 +70,7 @@
       var text = area.value;
       var data = new FormData(form);
       data.set("action", "draft");
-      fetch(form.action || window.location.href, {
+      fetch(form.getAttribute("action") || window.location.href, {
         method: "POST",
         body: data,
         credentials: "same-origin",
