@@ -104,9 +104,8 @@ def test_two_members_editing_the_same_notes_see_the_conflict(page, browser):
     page.get_by_label("Tekst (Markdown)").fill(f"Eerste versie {marker}")
     other.get_by_label("Tekst (Markdown)").fill(f"Tweede versie {marker}")
     # Autosave keeps each person's draft on the server without publishing it.
-    other.wait_for_function(
-        "document.querySelector('.autosave-status').textContent.startsWith('Concept bewaard')"
-    )
+    saved = re.compile(r"^Concept bewaard \d")
+    other.locator(".autosave-status").filter(has_text=saved).wait_for()
     page.get_by_role("button", name="Publiceren voor het team").click()
     page.wait_for_load_state()
     other.get_by_role("button", name="Publiceren voor het team").click()
