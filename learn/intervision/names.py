@@ -28,7 +28,6 @@ CAPITALISED_RE = re.compile(rf"[{_UPPER}][{_LOWER}'’]+(?:-[{_UPPER}][{_LOWER}'
 INITIAL_RE = re.compile(rf"[{_UPPER}]")
 
 
-
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -40,10 +39,41 @@ TUSSENVOEGSELS = tuple(
     tuple(tv.split())
     for tv in sorted(
         [
-            "van der", "van den", "van de", "van het", "van 't", "in 't", "in de", "in het",
-            "op de", "op den", "op het", "op 't", "uit de", "uit den", "uit het", "ten", "ter",
-            "te", "van", "de", "der", "den", "het", "'t", "la", "le", "du", "da", "di", "dos",
-            "el", "al", "ben", "bin", "abu",
+            "van der",
+            "van den",
+            "van de",
+            "van het",
+            "van 't",
+            "in 't",
+            "in de",
+            "in het",
+            "op de",
+            "op den",
+            "op het",
+            "op 't",
+            "uit de",
+            "uit den",
+            "uit het",
+            "ten",
+            "ter",
+            "te",
+            "van",
+            "de",
+            "der",
+            "den",
+            "het",
+            "'t",
+            "la",
+            "le",
+            "du",
+            "da",
+            "di",
+            "dos",
+            "el",
+            "al",
+            "ben",
+            "bin",
+            "abu",
         ],
         key=lambda tv: -len(tv),
     )

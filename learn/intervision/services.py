@@ -239,16 +239,8 @@ def add_action_point(
 
 def earlier_open_points(session: TeamSession) -> list[ActionPoint]:
     """The agenda's opening: the team's open points from other sessions."""
-    return list(
-        db.session.scalars(
-            select(ActionPoint)
-            .where(
-                ActionPoint.team_id == session.team_id,
-                ActionPoint.session_id != session.id,
-                ActionPoint.status == PointStatus.OPEN,
-            )
-            .order_by(ActionPoint.due.is_(None), ActionPoint.due, ActionPoint.id)
-        )
+    return _open_points(
+        ActionPoint.team_id == session.team_id, ActionPoint.session_id != session.id
     )
 
 
@@ -262,26 +254,23 @@ def review_point(point: ActionPoint, choice: Review, in_session: TeamSession | N
 
 
 def open_points_of_team(team: Group) -> list[ActionPoint]:
-    return list(
-        db.session.scalars(
-            select(ActionPoint)
-            .where(ActionPoint.team_id == team.id, ActionPoint.status == PointStatus.OPEN)
-            .order_by(ActionPoint.due.is_(None), ActionPoint.due, ActionPoint.id)
-        )
-    )
+    return _open_points(ActionPoint.team_id == team.id)
 
 
 def open_points_of_user(user: User) -> list[ActionPoint]:
     """A member's own open points, only in teams they are still in."""
+    still_member = (Membership.group_id == ActionPoint.team_id) & (Membership.user_id == user.id)
+    return _open_points(ActionPoint.owner_id == user.id, join=(Membership, still_member))
+
+
+def _open_points(*where: Any, join: tuple[Any, Any] | None = None) -> list[ActionPoint]:
+    """Open points matching ``where``, the soonest due first (no due date last)."""
+    query = select(ActionPoint).where(ActionPoint.status == PointStatus.OPEN, *where)
+    if join is not None:
+        query = query.join(*join)
     return list(
         db.session.scalars(
-            select(ActionPoint)
-            .join(
-                Membership,
-                (Membership.group_id == ActionPoint.team_id) & (Membership.user_id == user.id),
-            )
-            .where(ActionPoint.owner_id == user.id, ActionPoint.status == PointStatus.OPEN)
-            .order_by(ActionPoint.due.is_(None), ActionPoint.due, ActionPoint.id)
+            query.order_by(ActionPoint.due.is_(None), ActionPoint.due, ActionPoint.id)
         )
     )
 
