@@ -3,7 +3,7 @@
 Builds a 2,000-word note from the generated test corpus (seeded) and times `scan` on it:
 the first call (which loads the name list and phone metadata) and the best of 5 after it.
 
-    PYTHONPATH=. python bench/privacy_scan.py [--words 2000] [--seed 1]
+    .venv/bin/python bench/privacy_scan.py [--words 2000] [--seed 1]
 """
 
 from __future__ import annotations

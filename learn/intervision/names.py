@@ -16,7 +16,7 @@ Why not `deduce`: see docs/privacy-guard.md (over 1 GB of memory and 40 s start-
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -99,11 +99,42 @@ STOPWORDS = _words(
     gemeente stichting raad huis leger kamer universiteit hogeschool ministerie provincie
     rijksuniversiteit hof museum centrum wijkteam team zorg ggz ggd kantoor rechtbank politie
     belastingdienst dienst afdeling bureau school ziekenhuis opvang nachtopvang dagopvang
-    kerk moskee bank voedselbank woningcorporatie centraal station straat plein weg laan park
+    kerk moskee bank voedselbank woningcorporatie hotel hostel pension café cafe restaurant huize
+    buurthuis wijkcentrum vereniging camping zorgboerderij hoek centraal station straat plein weg
+    laan park
     maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april mei
     juni juli augustus september oktober november december noord oost zuid west nieuw oud
     sint groot klein cliënt client naaste moeder vader zus broer oom tante opa oma"""
 )
+
+# Words for people in the client's network; right before two capitalised words they make a name.
+RELATIONS = _words(
+    """moeder vader ouders zus zuster broer zoon dochter kind oom tante neef nicht opa oma
+    grootvader grootmoeder partner vriend vriendin ex buurman buurvrouw buren man vrouw echtgenoot
+    echtgenote schoonmoeder schoonvader zwager schoonzus kennis collega naaste"""
+)
+PERSON_NOUNS = RELATIONS | {"cliënt", "client", "bewoner", "deelnemer"}
+# "Specifiek in de Openbare ...": a capitalised word and a preposition make no name.
+PREPOSITIONS = frozenset({"in", "op", "uit"})
+NOUN_ENDINGS = (
+    "heid",
+    "ing",
+    "teit",
+    "schap",
+    "lijk",
+    "isch",
+    "ief",
+    "iek",
+    "tie",
+    "sie",
+    "isme",
+    "baar",
+    "loos",
+    "nis",
+    "ment",
+)
+# Shops and brands that are shaped like a person's name.
+NOT_NAMES = frozenset({"albert heijn", "jan linders", "hans anders"})
 
 
 @dataclass(frozen=True)
@@ -130,7 +161,7 @@ def _is_first_name(word: str) -> bool:
 
 
 class _Tokens:
-    """Words of a text with their offsets; `joined(i)` says whether word i follows i-1 directly."""
+    """Words of a text with their offsets; `follows(i)` says whether word i follows i-1 directly."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -197,6 +228,9 @@ def _parse_surname(tokens: _Tokens, i: int) -> tuple[int, bool] | None:
 
 def _parse_at(tokens: _Tokens, i: int) -> tuple[int, int] | None:
     """Tries a name starting at word i; returns (index after the name, index of the surname)."""
+    after_person_noun = tokens.follows(i) and (
+        tokens.word(i - 1).rpartition("-")[2].casefold() in PERSON_NOUNS
+    )
     first = tokens.word(i).casefold()
     j = i
     if first in TITLES:
@@ -214,9 +248,12 @@ def _parse_at(tokens: _Tokens, i: int) -> tuple[int, int] | None:
     ):
         j += 1
     if titled or j > given_start:  # "meneer (Kees) Jansen", "J.P. de Vries"
-        for given in (1, 0) if titled and j == given_start else (0,):
+        for given in (3, 2, 1, 0) if titled and j == given_start else (0,):
             surname_at = j + given
-            if given and not (_given_word(tokens.word(j)) and tokens.follows(j, allow_dot=True)):
+            if not all(
+                _given_word(tokens.word(j + k)) and tokens.follows(j + k, allow_dot=k == 0)
+                for k in range(given)
+            ):
                 continue
             if surname_at > i and not tokens.follows(surname_at, allow_dot=not given):
                 continue
@@ -224,7 +261,7 @@ def _parse_at(tokens: _Tokens, i: int) -> tuple[int, int] | None:
             if parsed:
                 return parsed[0], surname_at
         return None
-    for given in (2, 1):
+    for given in (3, 2, 1):
         if not all(
             _given_word(tokens.word(i + k)) and (k == 0 or tokens.follows(i + k))
             for k in range(given)
@@ -240,9 +277,22 @@ def _parse_at(tokens: _Tokens, i: int) -> tuple[int, int] | None:
         words = [tokens.word(i + k) for k in range(given)]
         if all(_is_first_name(w) for w in words):
             return end, surname_at
-        if given == 1 and (with_tv or tokens.word(end - 1) in SURNAMES):
+        if (
+            given == 1
+            and _could_be_given_name(words[0])
+            and (
+                (with_tv and tokens.word(surname_at).casefold() not in PREPOSITIONS)
+                or tokens.word(end - 1) in SURNAMES
+                or after_person_noun  # "zijn vriendin Wendela Tahiri"
+            )
+        ):
             return end, surname_at
     return None
+
+
+def _could_be_given_name(word: str) -> bool:
+    """An unlisted word may be a first name unless it is long or ends like a Dutch noun."""
+    return len(word) <= 10 and not word.casefold().endswith(NOUN_ENDINGS)
 
 
 def _given_word(word: str) -> bool:
@@ -263,6 +313,9 @@ def find_names(text: str) -> Iterator[NameSpan]:
             continue
         end, surname_start = parsed
         start = tokens.words[i][0]
+        if text[start : tokens.words[end - 1][1]].casefold() in NOT_NAMES:
+            i = end
+            continue
         given = text[start : tokens.words[surname_start][0]].strip()
         surname = text[tokens.words[surname_start][0] : tokens.words[end - 1][1]]
         yield NameSpan(start, tokens.words[end - 1][1], given, surname)
@@ -285,23 +338,24 @@ def _given_only(given: str) -> str:
     return " ".join(words).casefold()
 
 
-def is_known(span: NameSpan, known_names: Iterable[str]) -> bool:
-    """Whether the span names a team member: same surname, and a compatible given name.
+def known_matcher(known_names: Iterable[str]) -> Callable[[NameSpan], bool]:
+    """A test whether a span names a team member: same surname, and a compatible given name.
 
     "Sanne de Vries", "S. de Vries" and "mevrouw De Vries" all match the member Sanne de Vries;
     "Kees de Vries" does not.
     """
-    given = _given_only(span.given)
-    surname = span.surname.casefold()
-    for known in known_names:
-        known_given, known_surname = _parts(known)
-        if surname != known_surname:
-            continue
-        if not given or given == known_given:
-            return True
-        initials = given.replace(" ", "")
-        if initials.endswith(".") and known_given.startswith(initials[0]):
-            return True
-        if known_given.split()[:1] == given.split()[:1]:
-            return True
-    return False
+    members = [_parts(name) for name in known_names]
+
+    def is_known(span: NameSpan) -> bool:
+        given = _given_only(span.given)
+        surname = span.surname.casefold()
+        for known_given, known_surname in members:
+            if surname != known_surname:
+                continue
+            if not given or given.split()[:1] == known_given.split()[:1]:
+                return True
+            if given.endswith(".") and known_given.startswith(given[0]):
+                return True
+        return False
+
+    return is_known

@@ -17,7 +17,7 @@ import phonenumbers
 from stdnum import iban
 from stdnum.nl import bsn
 
-from learn.intervision.names import find_names, is_known
+from learn.intervision.names import RELATIONS, find_names, known_matcher
 
 KINDS = ("bsn", "iban", "email", "phone", "postcode", "birthdate", "name")
 PLACEHOLDERS = {
@@ -37,16 +37,15 @@ BIRTH_CONTEXT_RE = re.compile(
 )
 # Words before a person that make them a naaste (someone in the client's network).
 RELATION_RE = re.compile(
-    r"\b(moeder|vader|ouders?|zus|zuster|broer|zoon|dochter|kind|oom|tante|neef|nicht|opa|oma"
-    r"|grootvader|grootmoeder|partner|vriend|vriendin|ex|buurman|buurvrouw|buren|man|vrouw"
-    r"|echtgeno(?:ot|te)|schoonmoeder|schoonvader|zwager|schoonzus|kennis|collega|naaste)"
-    r"(?:\s+(?:van\s+\S+|genaamd|heet|is))?\W{0,2}$",
+    r"\b(" + "|".join(sorted(RELATIONS)) + r")(?:\s+(?:van\s+\S+|genaamd|heet|is))?\W{0,2}$",
     re.IGNORECASE,
 )
 
 
 @dataclass(frozen=True)
 class Finding:
+    """One piece of personal data in a scanned text; `text` is `scanned[start:end]`."""
+
     kind: str  # one of KINDS
     start: int  # character offsets into the scanned text
     end: int
@@ -63,7 +62,7 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?
 # 1234 AB or 1234AB (capitals), or 1234ab written together; not units like 2000km.
 POSTCODE_RE = re.compile(
     r"(?:\b[A-Z][a-zà-ÿ'-]+ \d{1,5} ?[a-zA-Z]?(?:-\d{1,4})?,? )?"  # street and number before
-    r"\b[1-9]\d{3}(?: ?(?!SA|SD|SS)[A-Z]{2}|(?!km|kg|mg|ml|cm|mm|uu)[a-z]{2})\b"
+    r"\b[1-9]\d{3}(?: ?(?!SA|SD|SS)[A-Z]{2}|(?!km|kg|mg|ml|cm|mm|uu)[a-z]{2})\b(?![-'’])"
     r"(?:,? ?(?:nr\.? ?)?\d{1,5}(?: ?[a-zA-Z]\b|-\d{1,4})?(?![\d,.]\d))?"  # number after
 )
 MONTHS = {
@@ -194,9 +193,10 @@ def _find_birthdate(text: str) -> Iterator[Finding]:
             yield Finding("birthdate", match.start(), match.end(), match.group())
 
 
-def _find_names(text: str, known_names: Sequence[str]) -> Iterator[Finding]:
+def _find_names(text: str, known_names: Iterable[str]) -> Iterator[Finding]:
+    is_known = known_matcher(known_names)
     for span in find_names(text):
-        if not is_known(span, known_names):
+        if not is_known(span):
             yield Finding("name", span.start, span.end, text[span.start : span.end])
 
 
@@ -219,7 +219,7 @@ def scan(text: str, known_names: Iterable[str] = ()) -> list[Finding]:
     found: list[Finding] = []
     for finder in FINDERS:
         found.extend(finder(text))
-    found.extend(_find_names(text, list(known_names)))
+    found.extend(_find_names(text, known_names))
     kept: list[Finding] = []
     taken: list[tuple[int, int]] = []
     for finding in found:  # precedence order
@@ -242,8 +242,22 @@ def _letters(number: int) -> str:
     return letters
 
 
+TITLE_FORMS = {
+    "dhr.": "meneer",
+    "dhr": "meneer",
+    "mijnheer": "meneer",
+    "hr.": "meneer",
+    "mevr.": "mevrouw",
+    "mevr": "mevrouw",
+    "mw.": "mevrouw",
+    "mw": "mevrouw",
+}
+
+
 def _alias_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    """The name as the alias map knows it: "Dhr.  Jansen" and "meneer Jansen" are one person."""
+    words = name.casefold().replace("de heer ", "meneer ").split()
+    return " ".join(TITLE_FORMS.get(word, word) for word in words)
 
 
 def _new_alias(role: str, aliases: dict[str, str]) -> str:

@@ -236,6 +236,18 @@ def _sentences(rng: random.Random, today: date) -> list:
         (f"Notulist {rng.choice(TEAM)} stuurt het verslag rond.", None, ""),
         (f"In {rng.randrange(2005, 2020)} raakte hij zijn baan kwijt.", None, ""),
         ("Volgens de Raad van State mag de gemeente dit niet weigeren.", None, ""),
+        ("Hij sliep twee nachten in Hotel de Wereld en wil terug naar Hoek van Holland.", None, ""),
+        ("Ze werkt drie ochtenden bij Albert Heijn en soms bij Jan Linders.", None, ""),
+        ("Stichting De Regenboog Groep en het Leger des Heils overleggen.", None, ""),
+        (f"Mevrouw {rng.choice(['De Vries', 'Hendriks', 'Yilmaz'])} uit ons team belt.", None, ""),
+        ("Volgende week is er een overleg in Bergen op Zoom, om 10.00 uur.", None, ""),
+        ("Kijk op www.regenboog.nl of bel gratis 0800-1234567 voor schuldhulp.", None, ""),
+        ("", "name", " en "),
+        ("Gisteren zagen we ", "name", " (de inbrenger kent hem al lang)."),
+        ("Inbrenger ", "name", " vertelt over haar zorgen."),
+        ("Contact met ", "name", ", die 's nachts in het park slaapt."),
+        ("Zijn vriendin ", "name", " wil mee naar het gesprek."),
+        ("Het zou kunnen dat ", "name", " geld leent van zijn buurman."),
     ]
 
 

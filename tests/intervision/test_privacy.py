@@ -7,8 +7,10 @@ import random
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from learn.intervision.privacy import Finding, pseudonymise, scan
+from learn.intervision.privacy import KINDS, Finding, pseudonymise, scan
 from tests.intervision import corpus
 
 TEAM = list(corpus.TEAM)
@@ -129,7 +131,13 @@ def test_postcodes(text, found):
 
 
 @pytest.mark.parametrize(
-    "text", ["Hij liep 2000 km.", "In 2019 de huur niet betaald.", "Dosis 1500mg per dag."]
+    "text",
+    [
+        "Hij liep 2000 km.",
+        "In 2019 de huur niet betaald.",
+        "Dosis 1500mg per dag.",
+        "Er zijn 6000 EK-c's gehouden.",  # Eigen Kracht-conferenties, no postcode
+    ],
 )
 def test_no_postcode(text):
     assert kinds(text) == []
@@ -182,6 +190,8 @@ def test_two_digit_years():
         "Jan Willem van der Berg",
         "Fatima el Amrani",
         "Anne-Marie Jansen-de Vries",
+        "mevrouw Anne Marie de Boer",
+        "Jan Willem Hendrik ter Horst",
         "meneer Kooijman",
         "mevr. De Boer",
         "dhr. J.P. de Wit",
@@ -203,10 +213,18 @@ def test_full_names(name):
         "Hij woont in Bergen op Zoom.",
         "Het Leger des Heils helpt.",
         "cliënt A en naaste B kwamen samen.",
+        "Specifiek in de Openbare geestelijke gezondheidszorg.",
+        "Het Beroepsprofiel van de Sociaal Werker.",
+        "Hij werkt bij Albert Heijn en sliep in Hotel de Wereld.",
     ],
 )
 def test_no_names(text):
     assert kinds(text) == []
+
+
+def test_unlisted_names_right_after_a_relation_word():
+    assert kinds("Zijn vriendin Wendela Tahiri belde.") == [("name", "Wendela Tahiri")]
+    assert kinds("Wendela Tahiri belde.") == []  # unlisted first name and surname: missed
 
 
 def test_team_members_are_never_flagged():
@@ -225,7 +243,64 @@ def test_findings_are_sorted_non_overlapping_and_match_the_text():
         for before, after in itertools.pairwise(findings):
             assert before.end <= after.start
         for finding in findings:
+            assert finding.kind in KINDS
             assert note.text[finding.start : finding.end] == finding.text
+
+
+# Pieces that look like the real thing, glued together by arbitrary characters.
+PIECES = st.sampled_from(
+    [
+        "Kees",
+        "Jansen",
+        "de",
+        "van der",
+        "Vries",
+        "meneer",
+        "J.",
+        "P.",
+        "06-",
+        "12345678",
+        "123",
+        "456",
+        "782",
+        ".",
+        " ",
+        "-",
+        "NL91",
+        "ABNA",
+        "0417",
+        "1643",
+        "00",
+        "@",
+        "x.nl",
+        "1234",
+        "AB",
+        "12",
+        "maart",
+        "1978",
+        "geboren",
+        "\n",
+        "(",
+        ")",
+        "+31",
+        "Ö",
+        "İ",
+    ]
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=3)), max_size=40))
+def test_any_text_gives_valid_findings_that_pseudonymise(pieces):
+    text = "".join(pieces)
+    findings = scan(text, TEAM)
+    position = 0
+    for finding in findings:
+        assert finding.kind in KINDS
+        assert position <= finding.start < finding.end
+        assert text[finding.start : finding.end] == finding.text
+        position = finding.end
+    pseudonymise(text, findings, {})
 
 
 # --- pseudonymise -------------------------------------------------------------------------------
@@ -243,6 +318,13 @@ def test_pseudonyms_are_consistent_within_a_session():
         "fatima el amrani": "naaste A",
         "anna bakker": "cliënt B",
     }
+
+
+def test_one_person_under_different_titles_keeps_one_pseudonym():
+    text = "Meneer Jansen, dhr. Jansen, de heer Jansen en mevrouw Jansen."
+    result, aliases = pseudonymise(text, scan(text), {})
+    assert result == "cliënt A, cliënt A, cliënt A en cliënt B."
+    assert aliases == {"meneer jansen": "cliënt A", "mevrouw jansen": "cliënt B"}
 
 
 def test_pseudonymise_leaves_the_given_aliases_alone_and_only_replaces_given_findings():
