@@ -37,25 +37,25 @@ def test_a_team_runs_an_incidentmethode_session(page, browser):
     page.get_by_label("Inbrenger").select_option(label="Noor Bakker")
     page.get_by_label("Notulist").select_option(label="Esra Yilmaz")
     page.get_by_role("button", name="Plannen").click()
-    page.wait_for_load_state()
-    assert page.get_by_role("heading", name=title).is_visible()
+    page.get_by_role("heading", name=title).wait_for()
     session_url = page.url
 
     # The timer: started on the server, counted down by the script, the same for everyone.
     page.get_by_role("button", name="Start").click()
+    page.get_by_role("button", name="Pauze").wait_for()
     clock = page.locator(".clock")
     first = clock.inner_text()
     page.wait_for_function(
         "([el, before]) => el.textContent !== before", arg=[clock.element_handle(), first]
     )
     page.get_by_role("button", name="Volgende fase").click()
-    assert page.get_by_role("heading", name=re.compile("Fase 2 van 6")).is_visible()
+    page.get_by_role("heading", name=re.compile("Fase 2 van 6")).wait_for()
     assert page.get_by_text("Alleen vragen, geen adviezen en geen meningen.").is_visible()
 
     # The privacy guard stops the note, marks what it found, and pseudonymises on one click.
     page.get_by_label("Notities bij deze fase (Markdown)").fill(NOTE)
     page.get_by_role("button", name="Publiceren voor het team").click()
-    assert page.get_by_role("heading", name="Mogelijk persoonsgegevens gevonden").is_visible()
+    page.get_by_role("heading", name="Mogelijk persoonsgegevens gevonden").wait_for()
     assert page.locator("mark.finding").count() == 2
     screenshot(page, "intervision-guard")
     page.get_by_role("button", name="Vervang door pseudoniemen").click()
@@ -68,7 +68,7 @@ def test_a_team_runs_an_incidentmethode_session(page, browser):
         page.get_by_label("Wie", exact=True).select_option(label="Noor Bakker")
         page.get_by_label("Uiterlijk").fill("2027-01-24")
         page.get_by_role("button", name="Toevoegen").click()
-        page.wait_for_load_state()
+        page.locator("#acties .point-what", has_text=what).wait_for()
     screenshot(page, "intervision-session")
 
     with page.expect_download() as info:
@@ -107,9 +107,9 @@ def test_two_members_editing_the_same_notes_see_the_conflict(page, browser):
     saved = re.compile(r"^Concept bewaard \d")
     other.locator(".autosave-status").filter(has_text=saved).wait_for()
     page.get_by_role("button", name="Publiceren voor het team").click()
-    page.wait_for_load_state()
+    page.wait_for_url(re.compile(r"/sessies/\d+#conclusies"))
     other.get_by_role("button", name="Publiceren voor het team").click()
-    assert other.get_by_role("heading", name="Iemand anders heeft intussen opgeslagen").is_visible()
+    other.get_by_role("heading", name="Iemand anders heeft intussen opgeslagen").wait_for()
     assert other.locator("pre.theirs").inner_text() == f"Eerste versie {marker}"
     assert other.get_by_label("Tekst (Markdown)").input_value() == f"Tweede versie {marker}"
     screenshot(other, "intervision-conflict")
