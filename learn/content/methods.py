@@ -14,6 +14,7 @@ from typing import Any
 
 from .files import file_problem, read_text
 from .problems import Problem
+from .runner import Loaded, Outcome
 from .schema import SLUG, SLUG_HINT, Validator, suggest
 from .yamlsource import load_yaml
 
@@ -185,9 +186,7 @@ class MethodChecker:
             return [], [file_problem(folder, "methods folder not found", "pass --methods-dir")]
         return sorted(folder.glob("*.yaml")), []
 
-    def check(self, files: Sequence[Path], vocabulary: Any) -> Any:
-        from .check import Loaded, Outcome  # check.py imports this module
-
+    def check(self, files: Sequence[Path], vocabulary: Any) -> Outcome:
         outcome = Outcome()
         for path in files:
             text, problems = read_text(path)

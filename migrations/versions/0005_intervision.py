@@ -1,7 +1,7 @@
 """team sessions
 
 Revision ID: 0005_intervision
-Revises: 0003
+Revises: 0008
 Create Date: 2026-12-01 22:55:55.393036
 
 """
@@ -11,7 +11,7 @@ from sqlalchemy.dialects import postgresql
 
 # revision identifiers, used by Alembic.
 revision = '0005_intervision'
-down_revision = '0003'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
