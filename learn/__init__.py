@@ -31,6 +31,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from learn.cli import register_commands
     from learn.groups import bp as groups_bp
     from learn.home import bp as home_bp
+    from learn.intervision import bp as intervision_bp
     from learn.lessons import bp as lessons_bp
     from learn.rendering import render_content_markdown, render_markdown
     from learn.trainers import bp as trainers_bp
@@ -40,7 +41,16 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     errors.init_app(app)
     inputs.init_app(app)
-    blueprints = (home_bp, auth_bp, groups_bp, lessons_bp, casesim_bp, trainers_bp, admin_bp)
+    blueprints = (
+        home_bp,
+        auth_bp,
+        groups_bp,
+        lessons_bp,
+        casesim_bp,
+        trainers_bp,
+        intervision_bp,
+        admin_bp,
+    )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     app.add_template_filter(render_markdown, "markdown")

@@ -139,6 +139,7 @@ def content_check(paths: tuple[Path, ...]) -> None:
         list(paths) or None,
         cases_dir=Path(current_app.config["CASES_DIR"]),
         modules_dir=Path(current_app.config["MODULES_DIR"]),
+        methods_dir=Path(current_app.config["METHODS_DIR"]),
     )
     print_report(report, sys.stdout)
     sys.exit(report.exit_code)

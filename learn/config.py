@@ -35,6 +35,7 @@ class Config:
     MODULES_DIR = str(PROJECT_ROOT / "modules")
     # How often (seconds) an instance looks whether `kring content sync` changed content.
     CONTENT_CHECK_SECONDS = 5.0
+    METHODS_DIR = str(PROJECT_ROOT / "methods")
     MIGRATIONS_DIR = str(PROJECT_ROOT / "migrations")
     BABEL_DEFAULT_LOCALE = "nl"
     LANGUAGES = ("nl", "en")
@@ -112,6 +113,7 @@ _ENV_VARS: dict[str, tuple[str, Any]] = {
     "KRING_CASES_DIR": ("CASES_DIR", str),
     "KRING_MODULES_DIR": ("MODULES_DIR", str),
     "KRING_CONTENT_CHECK_SECONDS": ("CONTENT_CHECK_SECONDS", float),
+    "KRING_METHODS_DIR": ("METHODS_DIR", str),
     "KRING_RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
     "KRING_LOGIN_RATE_LIMIT": ("LOGIN_RATE_LIMIT_PER_ACCOUNT", str),
     "KRING_LOGIN_ACCOUNT_RATE_LIMIT": ("LOGIN_RATE_LIMIT_PER_ACCOUNT_ANY_ADDRESS", str),

@@ -89,6 +89,15 @@ def url_for_target(target: Target, world: World) -> str:
             values[name] = world.item_id
         elif name == "assignment_id":
             values[name] = world.assignment_id
+        elif name == "session_id":
+            values[name] = world.session_id
+        elif name == "point_id":
+            values[name] = world.point_id
+        elif name == "phase":
+            values[name] = (target.rule.defaults or {}).get("phase", 0)
+        elif name == "slot":
+            session_level = "phase" in (target.rule.defaults or {})
+            values[name] = "conclusies" if session_level else "notities"
         else:
             raise AssertionError(f"teach the route matrix a value for <{name}> in {target.rule}")
     path = target.rule.build(values, append_unknown=False)[1]
