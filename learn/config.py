@@ -47,6 +47,9 @@ class Config:
     LOGIN_RATE_LIMIT_PER_ADDRESS = "60 per minute"
     TRUSTED_PROXIES = 0
     PASSWORD_RESET_HOURS = 48
+    LIVE_EXPIRY_MINUTES = 240  # a live session idle this long is ended and summarised
+    LIVE_SSE_SECONDS = 25  # one event stream lasts this long, then the browser reconnects
+    LIVE_SSE_MAX_STREAMS = 24  # streams per process; beyond it clients poll instead
     SESSION_COOKIE_NAME = "kring_session"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -108,6 +111,9 @@ _ENV_VARS: dict[str, tuple[str, Any]] = {
     "KRING_LOGIN_RATE_LIMIT": ("LOGIN_RATE_LIMIT_PER_ACCOUNT", str),
     "KRING_TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
     "KRING_PASSWORD_RESET_HOURS": ("PASSWORD_RESET_HOURS", int),
+    "KRING_LIVE_EXPIRY_MINUTES": ("LIVE_EXPIRY_MINUTES", int),
+    "KRING_LIVE_SSE_SECONDS": ("LIVE_SSE_SECONDS", int),
+    "KRING_LIVE_SSE_MAX_STREAMS": ("LIVE_SSE_MAX_STREAMS", int),
 }
 
 
