@@ -18,7 +18,7 @@ import threading
 import time
 from dataclasses import asdict
 
-from flask import Response, current_app, jsonify, request, stream_with_context
+from flask import Response, current_app, jsonify, request
 
 from learn.access import Access, access
 from learn.extensions import db
@@ -59,7 +59,7 @@ def state(session_id: int):
         response = Response(status=304)
     else:
         response = jsonify(_payload(current))
-    response.set_etag(current.etag.strip('"'))
+    response.set_etag(current.etag)
     return response
 
 
@@ -80,17 +80,20 @@ def events(session_id: int):
     slots = _semaphore()
     if not slots.acquire(blocking=False):
         return Response("busy\n", status=503, headers={"Retry-After": "5"}, mimetype="text/plain")
-    seconds = current_app.config["LIVE_SSE_SECONDS"]
+    app = current_app._get_current_object()
+    seconds = app.config["LIVE_SSE_SECONDS"]
     last_seen = request.headers.get("Last-Event-ID", "")
 
     def stream():
+        # Its own app context (not the request's): the stream outlives the view.
         nonlocal last_seen
         try:
             yield "retry: 1000\n\n"
             deadline = time.monotonic() + seconds
             while time.monotonic() < deadline:
-                current = pulse(session_id)
-                db.session.remove()  # give the connection back between looks
+                with app.app_context():
+                    current = pulse(session_id)
+                    db.session.remove()  # give the connection back between looks
                 if current is None:
                     return
                 if current.etag != last_seen:
@@ -103,7 +106,7 @@ def events(session_id: int):
             slots.release()
 
     return Response(
-        stream_with_context(stream()),
+        stream(),
         mimetype="text/event-stream",
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
     )

@@ -267,8 +267,9 @@ def vote_of(session: LiveSession, participant: LiveParticipant) -> int | None:
 
 def counted_votes(session_id: int, step_number: int) -> list[tuple[int, str]]:
     """(option, voter name) of every vote that counts: removed participants' votes do not."""
-    return list(
-        db.session.execute(
+    return [
+        (option, name)
+        for option, name in db.session.execute(
             select(LiveVote.option_index, LiveParticipant.display_name)
             .join(LiveParticipant, LiveParticipant.id == LiveVote.participant_id)
             .where(
@@ -277,8 +278,8 @@ def counted_votes(session_id: int, step_number: int) -> list[tuple[int, str]]:
                 LiveParticipant.removed_at.is_(None),
             )
             .order_by(LiveParticipant.display_name)
-        ).tuples()
-    )
+        )
+    ]
 
 
 # --- the cheap read that clients poll --------------------------------------------------------
@@ -298,7 +299,7 @@ class Pulse:
 
     @property
     def etag(self) -> str:
-        return f'"{self.version}-{self.votes}-{self.participants}"'
+        return f"{self.version}-{self.votes}-{self.participants}"
 
 
 def pulse(session_id: int) -> Pulse | None:
