@@ -87,26 +87,26 @@ def events(session_id: int):
     def stream():
         # Its own app context (not the request's): the stream outlives the view.
         nonlocal last_seen
-        try:
-            yield "retry: 1000\n\n"
-            deadline = time.monotonic() + seconds
-            while time.monotonic() < deadline:
-                with app.app_context():
-                    current = pulse(session_id)
-                    db.session.remove()  # give the connection back between looks
-                if current is None:
-                    return
-                if current.etag != last_seen:
-                    last_seen = current.etag
-                    yield f"id: {current.etag}\ndata: {json.dumps(_payload(current))}\n\n"
-                else:
-                    yield ": -\n\n"  # a comment keeps proxies from timing the stream out
-                time.sleep(POLL_SECONDS)
-        finally:
-            slots.release()
+        yield "retry: 1000\n\n"
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            with app.app_context():
+                current = pulse(session_id)
+                db.session.remove()  # give the connection back between looks
+            if current is None:
+                return
+            if current.etag != last_seen:
+                last_seen = current.etag
+                yield f"id: {current.etag}\ndata: {json.dumps(_payload(current))}\n\n"
+            else:
+                yield ": -\n\n"  # a comment keeps proxies from timing the stream out
+            time.sleep(POLL_SECONDS)
 
-    return Response(
+    response = Response(
         stream(),
         mimetype="text/event-stream",
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
     )
+    # The server closes every response, also when the client went away before reading it.
+    response.call_on_close(slots.release)
+    return response

@@ -58,7 +58,7 @@ def join_url(live: LiveSession) -> str:
 def qr_svg(live: LiveSession) -> Markup:
     """The join link as an inline SVG QR code, made here: nothing comes from the internet."""
     svg = segno.make(join_url(live), error="m").svg_inline(
-        scale=8, dark="#000", light="#fff", svgclass="qr", title=_("QR-code om mee te doen")
+        omitsize=True, dark="#000", light="#fff", svgclass="qr", title=_("QR-code om mee te doen")
     )
     return Markup(svg)  # noqa: S704  (segno's own markup; the URL inside is escaped by segno)
 
