@@ -31,10 +31,16 @@
     var eventsUrl = root.getAttribute("data-live-events");
     var etag = null;
     var polling = false;
+    var leaving = false;
+    // A form on its way (a vote, a leader's button) brings the new state itself: a reload
+    // now would cancel that navigation.
+    document.addEventListener("submit", function (event) {
+      if (!event.defaultPrevented) leaving = true;
+    });
 
     function apply(state) {
       if (state.version !== version) {
-        if (!busyWriting()) window.location.reload();
+        if (!leaving && !busyWriting()) window.location.reload();
         return;
       }
       setAll("[data-live-votes]", state.votes);
