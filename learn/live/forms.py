@@ -57,7 +57,5 @@ class GuestForm(KringForm):
     name = StringField(
         _l("Je naam"),
         validators=[DataRequired(), Length(max=40)],
-        description=_l(
-            "Alleen je voornaam is genoeg. Hierboven staat of je stem anoniem blijft."
-        ),
+        description=_l("Alleen je voornaam is genoeg. Hierboven staat of je stem anoniem blijft."),
     )

@@ -160,9 +160,11 @@ def test_guests_join_with_a_name_only_when_allowed(room, client, login):
     assert votes(live) == 1
     # The guest holds no key to another session, nor to the rest of Kring.
     assert client.get(f"/live/{closed.id}/vote").headers["Location"].startswith("/login")
-    assert client.post(
-        f"/live/{closed.id}/vote", data={"step": 1, "choice": 1}
-    ).headers["Location"].startswith("/login")
+    assert (
+        client.post(f"/live/{closed.id}/vote", data={"step": 1, "choice": 1})
+        .headers["Location"]
+        .startswith("/login")
+    )
     assert client.get(f"/live/{live.id}/summary").headers["Location"].startswith("/login")
 
 

@@ -36,9 +36,7 @@ def to_voting(live):
 
 
 def votes_in(live) -> int:
-    return db.session.scalar(
-        select(func.count(LiveVote.id)).where(LiveVote.session_id == live.id)
-    )
+    return db.session.scalar(select(func.count(LiveVote.id)).where(LiveVote.session_id == live.id))
 
 
 def test_every_action_bumps_the_version_and_a_stale_screen_changes_nothing(room):
