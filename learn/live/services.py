@@ -239,8 +239,9 @@ def cast_vote(
     statement = insert.on_conflict_do_update(
         index_elements=["session_id", "step_number", "participant_id"],
         set_={"option_index": insert.excluded.option_index, "updated_at": now},
-    )
-    stored = db.session.execute(statement).rowcount
+    ).returning(LiveVote.id)
+    # RETURNING, not rowcount: psycopg reports -1 for an INSERT … SELECT … FOR SHARE.
+    stored = db.session.execute(statement).first() is not None
     db.session.commit()
     if stored:
         return None
