@@ -23,7 +23,8 @@ from flask import Response, current_app, jsonify, request
 from learn.access import Access, access
 from learn.extensions import db
 from learn.live import bp
-from learn.live.loading import may_follow, participant_session
+from learn.live.loading import may_follow, viewer_session
+from learn.live.models import LiveSession
 from learn.live.services import Pulse, pulse
 
 _streams: dict[int, threading.BoundedSemaphore] = {}  # per app (tests build many apps)
@@ -42,8 +43,8 @@ def _follow_or_refuse(session_id: int) -> Response | None:
     """None when this browser may follow the session; else the answer to give."""
     if may_follow(session_id):
         return None
-    found = participant_session(session_id)  # members and guests; 404 or login otherwise
-    return None if isinstance(found, tuple) else found
+    found = viewer_session(session_id)  # members and guests; 404 or login otherwise
+    return None if isinstance(found, LiveSession) else found
 
 
 @bp.route("/live/<int:session_id>/state")
