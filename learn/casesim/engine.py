@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from learn.content import Case, Choice, Scene
 from learn.content.graph import distances_to_ending  # noqa: F401  (part of the engine's API)
 from learn.content.scoring import surviving_step_indices
+from learn.ordering import shuffled
 
 Step = tuple[str, int | None]
 
@@ -48,6 +49,11 @@ def target(scene: Scene, index: int | None) -> str:
 
 def is_finished(case: Case, steps: Sequence[Step]) -> bool:
     return case.scenes[current_scene_id(case, steps)].kind == "ending"
+
+
+def shown_choices(scene: Scene, attempt_id: int) -> list[Choice]:
+    """The scene's choices in the order this attempt shows them (stable across reloads)."""
+    return shuffled(scene.choices, "attempt", attempt_id, scene.id)
 
 
 def choice_total(choice: Choice) -> int:

@@ -138,6 +138,7 @@ def play(attempt_id: int):
         attempt=attempt,
         content=content,
         scene=scene,
+        choices=engine.shown_choices(scene, attempt.id),
         last_decision=last_decision,
         progress=(done, total),
         form=form,

@@ -47,8 +47,20 @@ CASE_FIELDS = {
     "parties": "the people who speak, as id: {name: ..., role: ...}",
     "start": "the id of the first scene",
     "scenes": "a mapping from scene id to scene",
+    "trainer": "notes for trainers: goals, categories, questions, normative, sources",
 }
-_CASE_REQUIRED = [k for k in CASE_FIELDS if k not in ("phase", "parties")]
+_CASE_REQUIRED = [k for k in CASE_FIELDS if k not in ("phase", "parties", "trainer")]
+TRAINER_FIELDS = {
+    "goals": "a list of learning goals",
+    "categories": "a list of intervention-category keys from vocabulary.yaml",
+    "questions": "two or three discussion questions for class",
+    "normative": "the normative question behind the case",
+    "sources": "a list of report sections the notes rest on",
+}
+QUESTIONS_RANGE = (2, 3)
+# A sterk option longer than this multiple of the other options' mean length (in characters)
+# is a surface cue: learners learn to pick the longest option instead of weighing them.
+LENGTH_CUE_RATIO = 1.3
 SCENE_FIELDS = {
     "title": "a few words for the map of the case",
     "text": "the situation, in Markdown",
@@ -139,6 +151,17 @@ class Party:
 
 
 @dataclass(frozen=True)
+class TrainerNotes:
+    """What a trainer reads before class; never shown to learners."""
+
+    goals: tuple[str, ...]
+    categories: tuple[str, ...]
+    questions: tuple[str, ...]
+    normative: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Case:
     """A valid case. Mappings are plain dicts for cheap (de)serialisation: do not mutate."""
 
@@ -154,6 +177,7 @@ class Case:
     parties: Mapping[str, Party]
     start: str
     scenes: Mapping[str, Scene]  # in file order
+    trainer: TrainerNotes | None = None
 
 
 def content_hash(text: str) -> str:
@@ -263,6 +287,7 @@ class _CaseParser(Validator):
             what="competences in vocabulary.yaml",
         )
         parties = self._parties(root)
+        trainer = self._trainer(root["trainer"]) if root.get("trainer") is not None else None
         scenes = self._scenes(root, competences, parties)
         start = None
         if "start" in root:
@@ -301,7 +326,56 @@ class _CaseParser(Validator):
             parties=parties,
             start=start,
             scenes=scenes,
+            trainer=trainer,
         )
+
+    def _trainer(self, value: Any) -> TrainerNotes | None:
+        where: KeyPath = ("trainer",)
+        entry = self.fields(
+            value, where, what="the trainer notes", allowed=TRAINER_FIELDS, required=TRAINER_FIELDS
+        )
+        if entry is None:
+            return None
+        goals = self.key_list(entry, "goals", where, allowed=None, item="goal", what="goals")
+        vocab = self.vocabulary
+        categories = self.key_list(
+            entry,
+            "categories",
+            where,
+            allowed=None if vocab is None else vocab.categories,
+            item="category",
+            what="categories in vocabulary.yaml",
+        )
+        questions = self.key_list(
+            entry, "questions", where, allowed=None, item="question", what="questions"
+        )
+        low, high = QUESTIONS_RANGE
+        if questions is not None and not low <= len(questions) <= high:
+            self.error(
+                (*where, "questions"),
+                f"the trainer notes have {len(questions)} discussion questions",
+                f"write {low} or {high}: enough for a class discussion, few enough to finish",
+                at_key=True,
+            )
+        normative = self.text(entry, "normative", where)
+        items = self.sequence(entry, "sources", where)
+        sources = None
+        if items is not None:
+            at = (*where, "sources")
+            found = [self._source(s, (*at, i), "a source") for i, s in enumerate(items)]
+            sources = None if None in found or not found else tuple(s for s in found if s)
+            if not items:
+                self.error(
+                    (*where, "sources"),
+                    "the trainer notes have no sources",
+                    "list the report sections the normative question rests on",
+                    at_key=True,
+                )
+        if goals is None or categories is None or questions is None or normative is None:
+            return None
+        if sources is None:
+            return None
+        return TrainerNotes(tuple(goals), tuple(categories), tuple(questions), normative, sources)
 
     def _case_id(self, root: dict[Any, Any]) -> str | None:
         if "id" not in root:
@@ -613,7 +687,24 @@ class _CaseParser(Validator):
                     "choice score higher",
                     at_key=True,
                 )
+        self._check_length_cue(sid, choices, where)
         return tuple(choices)
+
+    def _check_length_cue(self, sid: str, choices: list[Choice], where: KeyPath) -> None:
+        """Warn when a sterk option gives itself away by being much longer than the rest."""
+        for choice in choices:
+            others = [len(c.text) for c in choices if c.quality != "sterk"]
+            if choice.quality != "sterk" or not others:
+                continue
+            mean = sum(others) / len(others)
+            if len(choice.text) > LENGTH_CUE_RATIO * mean:
+                self.warning(
+                    (*where, "choices", choice.index - 1, "text"),
+                    f"the sterk choice {choice.index} of scene {sid!r} is "
+                    f"{len(choice.text) / mean:.1f} times as long as the other choices",
+                    f"keep it within {LENGTH_CUE_RATIO} times their mean length: shorten it, "
+                    "or make the tempting choices as concrete and persuasive",
+                )
 
     def _choice(
         self,
@@ -818,6 +909,17 @@ def case_to_dict(case: Case) -> dict[str, Any]:
         "parties": [{"id": p.id, "name": p.name, "role": p.role} for p in case.parties.values()],
         "start": case.start,
         "scenes": [_scene_to_dict(scene) for scene in case.scenes.values()],
+        "trainer": None if case.trainer is None else _trainer_to_dict(case.trainer),
+    }
+
+
+def _trainer_to_dict(notes: TrainerNotes) -> dict[str, Any]:
+    return {
+        "goals": list(notes.goals),
+        "categories": list(notes.categories),
+        "questions": list(notes.questions),
+        "normative": notes.normative,
+        "sources": list(notes.sources),
     }
 
 
@@ -867,9 +969,23 @@ def case_from_dict(data: Mapping[str, Any]) -> Case:
             parties={p["id"]: Party(p["id"], p["name"], p["role"]) for p in data["parties"]},
             start=data["start"],
             scenes={s["id"]: _scene_from_dict(s) for s in data["scenes"]},
+            trainer=_trainer_from_dict(data.get("trainer")),
         )
     except (KeyError, TypeError) as exc:
         raise ValueError(f"not a stored case: {exc!r}") from exc
+
+
+def _trainer_from_dict(data: Mapping[str, Any] | None) -> TrainerNotes | None:
+    """Versions stored before trainer notes existed have none."""
+    if data is None:
+        return None
+    return TrainerNotes(
+        goals=tuple(data["goals"]),
+        categories=tuple(data["categories"]),
+        questions=tuple(data["questions"]),
+        normative=data["normative"],
+        sources=tuple(data["sources"]),
+    )
 
 
 def _scene_from_dict(data: Mapping[str, Any]) -> Scene:

@@ -7,7 +7,7 @@ library show consistent labels, and lets the checker catch typos in every case.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,9 @@ _FIELDS = {
     "themes": "a mapping from key to label",
     "phases": "a mapping from key to label",
     "sources": "a list of report titles",
+    "categories": "a mapping from intervention-category key to label (Social Network First? ch. 4)",
 }
+_REQUIRED = [key for key in _FIELDS if key != "categories"]
 _COMPETENCE_FIELDS = {"label": "a short label", "description": "one sentence"}
 
 
@@ -35,6 +37,7 @@ class Vocabulary:
     themes: Mapping[str, str]
     phases: Mapping[str, str]
     sources: tuple[str, ...]
+    categories: Mapping[str, str] = field(default_factory=dict)
 
     def source_title(self, source: str) -> str | None:
         """The known title a source reference starts with, if any."""
@@ -71,7 +74,7 @@ def parse_vocabulary(text: str, path: str) -> tuple[Vocabulary | None, list[Prob
         return None, problems
     check = Validator(doc, path)
     check.problems.extend(problems)
-    root = check.fields(doc.value, (), what="the vocabulary", allowed=_FIELDS, required=_FIELDS)
+    root = check.fields(doc.value, (), what="the vocabulary", allowed=_FIELDS, required=_REQUIRED)
     if root is None:
         return None, check.problems
     competences: dict[str, tuple[str, str]] = {}
@@ -90,12 +93,13 @@ def parse_vocabulary(text: str, path: str) -> tuple[Vocabulary | None, list[Prob
                 competences[key] = (label, description)
     themes = _labels(check, root, "themes")
     phases = _labels(check, root, "phases")
+    categories = _labels(check, root, "categories")
     sources = check.key_list(
         root, "sources", (), allowed=None, item="source title", what="report titles"
     )
     if check.has_errors or sources is None:
         return None, check.problems
-    vocabulary = Vocabulary(competences, themes, phases, tuple(sources))
+    vocabulary = Vocabulary(competences, themes, phases, tuple(sources), categories)
     return vocabulary, check.problems
 
 

@@ -45,6 +45,7 @@ from learn.lessons.services import (
     resume_page,
     save_answer,
 )
+from learn.ordering import shuffled
 
 
 def page_or_404(module: Module, page_id: str) -> Page:
@@ -129,6 +130,8 @@ def exercise_views(module: Module, page: Page, answers: dict[str, ExerciseAnswer
             )
         elif exercise.type == "triade":
             view.update(triade_state(module, exercise, stored))
+        elif exercise.type == "meerkeuze":
+            view["options"] = shuffled(exercise.options, "learner", current_user.id, exercise.id)
         views.append(view)
     return views
 
@@ -143,6 +146,7 @@ def triade_state(module: Module, exercise: Exercise, stored: ExerciseAnswer | No
         "attempt": attempt,
         "content": content,
         "scene": content.scenes[attempt.current_scene],
+        "choices": engine.shown_choices(content.scenes[attempt.current_scene], attempt.id),
         "last_choice": engine.last_choice(content, steps),
         "start_token": secrets.token_urlsafe(24),
     }

@@ -435,7 +435,7 @@ def test_loop_of_twelve_scenes_is_allowed() -> None:
 
 
 def test_decision_with_one_choice() -> None:
-    start = EXAMPLE.index("      - text: Het gesprek afronden.")
+    start = EXAMPLE.index("      - text: Het gesprek netjes afronden.")
     end = EXAMPLE.index("  einde-voetbal:")
     text = EXAMPLE[:start] + EXAMPLE[end:]
     error_at(
