@@ -12,7 +12,6 @@ services.py stores what these functions decide.
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -107,17 +106,6 @@ def allowed_actions(state: State) -> set[Action]:
             continue
         allowed.add(action)
     return allowed
-
-
-def option_order(session_id: int, scene_id: str, indices: list[int]) -> list[int]:
-    """The order options are shown in: shuffled per session and scene, the same every time.
-
-    Shuffling keeps the first option from collecting the hurried votes; a string seed is
-    hashed with sha512 by `random`, so every process and instance agrees on the order.
-    """
-    order = list(indices)
-    random.Random(f"kring-live:{session_id}:{scene_id}").shuffle(order)  # noqa: S311  (not a secret)
-    return order
 
 
 def tally(votes: list[int], indices: list[int]) -> dict[int, int]:

@@ -20,7 +20,7 @@ from learn.groups.routes import group_url, require_leader
 from learn.live import bp
 from learn.live.forms import ControlForm, StartForm
 from learn.live.loading import leader_session, member_session
-from learn.live.machine import Action, Phase, allowed_actions, group_choice, option_order
+from learn.live.machine import Action, Phase, allowed_actions, group_choice
 from learn.live.models import LiveParticipant, LiveSession
 from learn.live.services import (
     Refusal,
@@ -34,6 +34,7 @@ from learn.live.services import (
     state_of,
 )
 from learn.live.summary import results, summarise
+from learn.ordering import shuffled
 
 
 def refusal_message(refusal: Refusal) -> str:
@@ -68,7 +69,9 @@ def scene_view(live: LiveSession) -> dict:
     content = live.case_version.content
     step = current_step(live)
     scene = content.scenes[step.scene_id]
-    order = option_order(live.id, scene.id, [c.index for c in scene.choices])
+    # Shuffled per session and scene (the first option must not collect the hurried votes);
+    # every instance computes the same order, votes are stored by the option's own index.
+    order = [c.index for c in shuffled(scene.choices, "live", live.id, scene.id)]
     phase = Phase(live.phase)
     revealed = phase in (Phase.REVEALED, Phase.FEEDBACK) or (
         phase is Phase.ENDED and step.choice_index is not None

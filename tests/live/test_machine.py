@@ -12,7 +12,6 @@ from learn.live.machine import (
     allowed_actions,
     apply,
     group_choice,
-    option_order,
     tally,
 )
 
@@ -97,15 +96,6 @@ def test_an_ended_session_refuses_everything():
 
 def test_reopen_after_closing_too_soon():
     assert apply(state(Phase.CLOSED), Action.REOPEN).phase is Phase.VOTING
-
-
-def test_option_order_is_shuffled_per_session_and_stable():
-    indices = list(range(1, 7))
-    first = option_order(1, "tafel", indices)
-    assert first == option_order(1, "tafel", indices)
-    assert sorted(first) == indices
-    orders = {tuple(option_order(session, "tafel", indices)) for session in range(1, 30)}
-    assert len(orders) > 1  # not the same order for every session
 
 
 def test_tally_counts_every_option_and_ignores_unknown_ones():
