@@ -49,7 +49,7 @@ class Config:
     PASSWORD_RESET_HOURS = 48
     LIVE_EXPIRY_MINUTES = 240  # a live session idle this long is ended and summarised
     LIVE_SSE_SECONDS = 25  # one event stream lasts this long, then the browser reconnects
-    LIVE_SSE_MAX_STREAMS = 24  # streams per process; beyond it clients poll instead
+    LIVE_SSE_MAX_STREAMS = 2  # streams per process, below gunicorn's --threads; others poll
     SESSION_COOKIE_NAME = "kring_session"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
