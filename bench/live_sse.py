@@ -78,7 +78,10 @@ def run_setting(url: str, session_id: int, clients: list, workers: int, threads:
         lock = threading.Lock()
 
         def stream(browser: Client) -> None:
-            result = open_stream(server.port, browser.cookies, f"/live/{session_id}/events")
+            try:
+                result = open_stream(server.port, browser.cookies, f"/live/{session_id}/events")
+            except OSError:  # no thread took the stream within 60 s
+                result = (0, http.client.HTTPConnection("127.0.0.1", server.port))
             with lock:
                 opened.append(result)
 
@@ -101,7 +104,8 @@ def run_setting(url: str, session_id: int, clients: list, workers: int, threads:
         refused = sum(1 for status, _ in opened if status == 503)
         print(
             f"workers {workers} threads {threads} cap {cap}/process: {accepted} streams open, "
-            f"{refused} refused (503 -> poll); {POLLS} polls took {elapsed:.1f} s, "
+            f"{refused} refused (503 -> poll), {len(opened) - accepted - refused} never answered; "
+            f"{POLLS} polls took {elapsed:.1f} s, "
             f"{timeouts} timed out; "
             f"{summary(poller.latencies)}"
         )
