@@ -24,7 +24,6 @@ from learn.access import Access, access
 from learn.extensions import db
 from learn.live import bp
 from learn.live.loading import may_follow, viewer_session
-from learn.live.models import LiveSession
 from learn.live.services import Pulse, pulse
 
 _streams: dict[int, threading.BoundedSemaphore] = {}  # per app (tests build many apps)
@@ -39,20 +38,16 @@ def _payload(state: Pulse) -> dict:
     return data
 
 
-def _follow_or_refuse(session_id: int) -> Response | None:
-    """None when this browser may follow the session; else the answer to give."""
-    if may_follow(session_id):
-        return None
-    found = viewer_session(session_id)  # members and guests; 404 or login otherwise
-    return None if isinstance(found, LiveSession) else found
+def _check_follower(session_id: int) -> None:
+    """Browsers shown a page of the session hold a grant; others are checked (404 or login)."""
+    if not may_follow(session_id):
+        viewer_session(session_id)
 
 
 @bp.route("/live/<int:session_id>/state")
 @access(Access.LIVE_PARTICIPANT)
 def state(session_id: int):
-    refused = _follow_or_refuse(session_id)
-    if refused is not None:
-        return refused
+    _check_follower(session_id)
     current = pulse(session_id)
     if current is None:
         return jsonify(error="not found"), 404
@@ -75,9 +70,7 @@ def _semaphore() -> threading.BoundedSemaphore:
 @bp.route("/live/<int:session_id>/events")
 @access(Access.LIVE_PARTICIPANT)
 def events(session_id: int):
-    refused = _follow_or_refuse(session_id)
-    if refused is not None:
-        return refused
+    _check_follower(session_id)
     slots = _semaphore()
     if not slots.acquire(blocking=False):
         return Response("busy\n", status=503, headers={"Retry-After": "5"}, mimetype="text/plain")

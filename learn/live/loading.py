@@ -63,25 +63,20 @@ def remember_guest(participant: LiveParticipant) -> None:
     session[GUEST_KEY] = guests
 
 
-def viewer_session(session_id: int):
-    """The session for a member or this session's guest (joining nobody); else login or 404.
-
-    Returns a redirect response instead when an anonymous visitor must log in first.
-    """
+def viewer_session(session_id: int) -> LiveSession:
+    """The session for a member or this session's guest (joining nobody); else login or 404."""
     live = load_session(session_id)
     if guest_participant(live) is None and membership(live) is None:
         if not current_user.is_authenticated:
-            return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+            abort(redirect(url_for("auth.login", next=request.full_path.rstrip("?"))))
         abort(404)
     allow_following(live.id)
     return live
 
 
-def participant_session(session_id: int):
+def participant_session(session_id: int) -> tuple[LiveSession, LiveParticipant]:
     """(session, participant): a member joins on their first visit; see viewer_session."""
     live = viewer_session(session_id)
-    if not isinstance(live, LiveSession):
-        return live
     return live, guest_participant(live) or join_member(live, current_user)
 
 

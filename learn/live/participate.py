@@ -77,10 +77,7 @@ def join_link(code: str):
 @bp.route("/live/<int:session_id>/vote")
 @access(Access.LIVE_PARTICIPANT)
 def vote(session_id: int):
-    found = participant_session(session_id)
-    if not isinstance(found, tuple):
-        return found
-    live, participant = found
+    live, participant = participant_session(session_id)
     view = scene_view(live)
     return render_template(
         "live/vote.html",
@@ -94,10 +91,7 @@ def vote(session_id: int):
 @bp.route("/live/<int:session_id>/vote", methods=["POST"])
 @access(Access.LIVE_PARTICIPANT)
 def cast(session_id: int):
-    found = participant_session(session_id)
-    if not isinstance(found, tuple):
-        return found
-    live, participant = found
+    live, participant = participant_session(session_id)
     form = VoteForm()
     if not form.validate_on_submit():
         flash(_("Kies eerst een antwoord."), "error")
