@@ -230,3 +230,32 @@ def test_a_team_begeleider_leads_a_team_session(team_room, synced_case, login):
     page = login(member).get(f"/live/j/{live.code}")
     assert page.headers["Location"] == f"/live/{live.id}/vote"
     assert "op naam" in login(member).get(f"/live/{live.id}/vote").get_data(as_text=True)
+
+
+def test_names_and_notes_are_text_never_markup(room, client, login):
+    live = new_session(room, guests=True)
+    client.post(f"/live/j/{live.code}", data={"name": "<script>alert(1)</script>"})
+    leader = login(room.trainer)
+    control = leader.get(f"/live/{live.id}/control").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in control
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in control
+    press(leader, live, "next")
+    for action in ("open", "close", "reveal"):
+        press(leader, live, action)
+    press(leader, live, "note", note='<img src=x onerror="alert(2)">')
+    summary = leader.get(f"/live/{live.id}/summary").get_data(as_text=True)
+    assert "<img src=x" not in summary and "&lt;img src=x" in summary
+
+
+@pytest.mark.parametrize("named", [False, True])
+def test_voter_names_show_only_in_a_named_session(room, login, named):
+    live = new_session(room, named=named)
+    leader = login(room.trainer)
+    press(leader, live, "next")
+    press(leader, live, "open")
+    vote(login(room.students[0]), live, 1)
+    press(leader, live, "close")
+    press(leader, live, "reveal")
+    control = leader.get(f"/live/{live.id}/control").get_data(as_text=True)
+    shown = 'class="live-voters">Student 0<' in control
+    assert shown is named
