@@ -37,8 +37,13 @@ def open_session_by_code(code: str) -> LiveSession | None:
     return live
 
 
+# A whole lecture room may join from one school address within a minute, so the limit is
+# high; guessing a live code (31**6 of them, valid for hours) stays impractical.
+JOIN_LIMIT = "600 per minute"
+
+
 @bp.route("/live", methods=["GET", "POST"])
-@limiter.limit("30 per minute", methods=["POST"])
+@limiter.limit(JOIN_LIMIT, methods=["POST"])
 @access(Access.PUBLIC)
 def join():
     form = JoinForm(code=request.args.get("code", ""))
@@ -53,7 +58,7 @@ def join():
 
 
 @bp.route("/live/j/<code>", methods=["GET", "POST"])
-@limiter.limit("30 per minute", methods=["POST"])
+@limiter.limit(JOIN_LIMIT)
 @access(Access.PUBLIC)
 def join_link(code: str):
     """Where the code, the link and the QR code lead: members go in, guests give a name."""

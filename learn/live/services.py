@@ -330,5 +330,4 @@ def pulse(session_id: int) -> Pulse | None:
             LiveSession.expires_at,
         ).where(LiveSession.id == session_id)
     ).first()
-    db.session.rollback()  # end the read transaction: a stream must not hold a snapshot
     return Pulse(*row) if row else None
