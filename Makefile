@@ -39,6 +39,8 @@ content: db
 	$(KRING) content sync
 
 run: translations demo content
+	@$(BIN)/python -c "import socket; s = socket.socket(); s.bind(('$(HOST)', $(PORT)))" 2>/dev/null \
+	  || { echo "Port $(PORT) is in use by another program. Pick another port: make run PORT=5001"; exit 1; }
 	@echo
 	@echo "Kring runs on http://$(HOST):$(PORT) — log in with a demo account above (Ctrl+C stops)."
 	$(KRING) run --host $(HOST) --port $(PORT)

@@ -34,8 +34,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def prepare_database(url: str, users: int) -> None:
-    """Migrate, load cases and create `users` learner accounts (bench-N@kring.test)."""
+def prepare_database(url: str, users: int, password_hash: str | None = None) -> None:
+    """Migrate, load cases and create `users` learner accounts (bench-N@kring.test);
+    `password_hash` replaces the scrypt hash of BENCH_PASSWORD where logins must be cheap."""
     from flask_migrate import upgrade
 
     from learn import create_app
@@ -57,7 +58,7 @@ def prepare_database(url: str, users: int) -> None:
                     User(
                         email=email,
                         display_name=f"Learner {n}",
-                        password_hash=template.password_hash,
+                        password_hash=password_hash or template.password_hash,
                     )
                 )
         db.session.commit()
@@ -146,8 +147,12 @@ class Client:
         self.latencies: list[float] = []
         self.errors = 0
 
-    def request(self, method: str, path: str, form: dict | None = None) -> tuple[int, str, str]:
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+    def request(
+        self, method: str, path: str, form: dict | None = None, headers: dict | None = None
+    ) -> tuple[int, str, str]:
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} | (
+            headers or {}
+        )
         body = None
         if form is not None:
             body = urllib.parse.urlencode(form)

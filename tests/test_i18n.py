@@ -99,3 +99,10 @@ def test_a_users_language_follows_them_to_a_new_device(client):
 def test_catalogue_is_not_committed_as_a_binary():
     tracked = Path(PROJECT_ROOT / ".gitignore").read_text()
     assert "*.mo" in tracked
+
+
+def test_language_buttons_keep_their_visible_text_in_their_accessible_name(client):
+    page = client.get("/login").get_data(as_text=True)
+    buttons = re.findall(r'<button[^>]*name="language"[^>]*aria-label="([^"]+)"[^>]*>(\w+)<', page)
+    assert sorted(buttons) == [("EN – English", "EN"), ("NL – Nederlands", "NL")]
+    assert all(label.startswith(visible) for label, visible in buttons)

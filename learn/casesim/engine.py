@@ -56,6 +56,41 @@ def shown_choices(scene: Scene, attempt_id: int) -> list[Choice]:
     return shuffled(scene.choices, "attempt", attempt_id, scene.id)
 
 
+# Where a score sits between a case's weakest (0%) and strongest (100%) path, in words.
+SCORE_BANDS = ((80, "sterk"), (50, "op-weg"), (0, "oefenen"))
+
+
+def score_share(points: int, low: int, high: int) -> float | None:
+    """Where `points` sits between the worst and best path (0.0 to 1.0); None when the
+    case leaves no room (best equals worst)."""
+    return (points - low) / (high - low) if high > low else None
+
+
+def score_band(percent: int) -> str:
+    """The word for a percentage: sterk (80+), op weg (50-79) or nog te oefenen."""
+    return next(band for floor, band in SCORE_BANDS if percent >= floor)
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    key: str  # a competence, or "total"
+    percent: int | None
+    band: str | None
+
+
+def score_rows(
+    scores: dict[str, int], bounds: dict[str, dict[str, int]], keys: Sequence[str]
+) -> list[ScoreRow]:
+    """The debrief's score table: per competence (and the total) where this attempt sits
+    between the case's weakest and strongest path."""
+    rows = []
+    for key in [*keys, "total"]:
+        share = score_share(scores.get(key, 0), bounds["worst"][key], bounds["best"][key])
+        percent = None if share is None else round(100 * share)
+        rows.append(ScoreRow(key, percent, None if percent is None else score_band(percent)))
+    return rows
+
+
 def choice_total(choice: Choice) -> int:
     return sum(choice.scores.values())
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import joinedload
 from learn.access import Access, access
 from learn.casesim import bp, engine
 from learn.casesim.forms import StartForm, StepForm
+from learn.casesim.framework import CATEGORY_SECTIONS, COMPETENCE_CATEGORIES, links
 from learn.casesim.models import Attempt, Case, CaseVersion
 from learn.casesim.picture import case_picture
 from learn.casesim.services import (
@@ -126,20 +127,24 @@ def play(attempt_id: int):
     attempt = own_attempt(attempt_id)
     if attempt.finished:
         return redirect(url_for("casesim.debrief", attempt_id=attempt.id))
+    return render_play(attempt, fragment=False)
+
+
+def render_play(attempt: Attempt, *, fragment: bool) -> str:
+    """The current scene: a whole page, or the fragment htmx swaps in after a step."""
     content = attempt.version.content
     steps = steps_of(attempt)
     scene = content.scenes[attempt.current_scene]
-    last_decision = engine.last_choice(content, steps)
     done, total = engine.progress(content, steps, engine.distances_to_ending(content))
-    form = StepForm(step=attempt.step_count + 1)
-    form.choice.choices = [(choice.index, choice.text) for choice in scene.choices]
+    form = StepForm(formdata=None, step=attempt.step_count + 1)
     return render_template(
-        "casesim/play.html",
+        "casesim/_play.html" if fragment else "casesim/play.html",
+        fragment=fragment,
         attempt=attempt,
         content=content,
         scene=scene,
         choices=engine.shown_choices(scene, attempt.id),
-        last_decision=last_decision,
+        last_decision=engine.last_choice(content, steps),
         progress=(done, total),
         form=form,
         vocab=vocabulary(),
@@ -166,8 +171,15 @@ def step(attempt_id: int):
             ),
             "info",
         )
-    target = "casesim.debrief" if attempt.finished else "casesim.play"
-    return redirect(url_for(target, attempt_id=attempt.id))
+    target = url_for(
+        "casesim.debrief" if attempt.finished else "casesim.play", attempt_id=attempt.id
+    )
+    if request.headers.get("HX-Request") != "true":
+        return redirect(target)  # post/redirect/get: a reload never posts again
+    if attempt.finished:
+        return "", 200, {"HX-Redirect": target}
+    # With JavaScript a step is one request: the next scene comes back in this response.
+    return render_play(attempt, fragment=True), 200, {"HX-Push-Url": target, "Vary": "HX-Request"}
 
 
 @bp.route("/attempts/<int:attempt_id>/debrief")
@@ -180,15 +192,17 @@ def debrief(attempt_id: int):
     content = version.content
     steps = steps_of(attempt)
     best_steps = [(sid, idx) for sid, idx in version.bounds["best_path"]]
+    reviews = engine.review(content, steps)
     return render_template(
         "casesim/debrief.html",
         attempt=attempt,
         case=version.case,
         content=content,
         ending=content.scenes[attempt.current_scene],
-        reviews=engine.review(content, steps),
+        reviews=reviews,
+        followed_best=all(r.chose_strongest for r in reviews if r.kept),
+        score_rows=engine.score_rows(attempt.scores, version.bounds, content.competences),
         balance=engine.attention_balance(content, steps),
-        bounds=version.bounds,
         picture=case_picture(content, steps, best_steps),
         form=new_start_form(),
         vocab=vocabulary(),
@@ -207,4 +221,22 @@ def profile():
         vocab=vocab,
         attempts=attempts_by_case(current_user),
         cases={case.id: version for case, version in playable_cases()},
+    )
+
+
+@bp.route("/competenties")
+@access(Access.USER)
+def framework():
+    """CIMO and the eight intervention categories: where the profile's competences come from."""
+    vocab = vocabulary()
+    categories = list(CATEGORY_SECTIONS)
+    competences = list(vocab.competences)
+    return render_template(
+        "casesim/framework.html",
+        vocab=vocab,
+        categories=categories,
+        competences=competences,
+        sections=CATEGORY_SECTIONS,
+        mapping=COMPETENCE_CATEGORIES,
+        links=links(categories, competences),
     )

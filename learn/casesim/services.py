@@ -239,8 +239,10 @@ def competence_profile(user: User, competence_keys: Iterable[str]) -> list[Compe
         bounds = finished.version.bounds
         for key, points in finished.scores.items():
             low, high = bounds["worst"].get(key), bounds["best"].get(key)
-            if key in shares and low is not None and high is not None and high > low:
-                shares[key].append((points - low) / (high - low))
+            if key in shares and low is not None and high is not None:
+                share = engine.score_share(points, low, high)
+                if share is not None:
+                    shares[key].append(share)
     return [
         CompetenceResult(
             key=key,

@@ -23,8 +23,13 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     // Bring keyboard and screen-reader users straight to the list of form errors.
-    var summary = document.querySelector(".error-summary");
-    if (summary) { summary.focus(); }
+    // Without a summary (exercises, one-button forms), the first error message instead.
+    var problem = document.querySelector(".error-summary") ||
+      document.querySelector(".flash-error, .error-message");
+    if (problem) {
+      if (!problem.hasAttribute("tabindex")) { problem.setAttribute("tabindex", "-1"); }
+      problem.focus();
+    }
 
     // A copy button next to read-only fields with a code or link.
     document.querySelectorAll("input.copy-field").forEach(function (input) {

@@ -70,3 +70,34 @@ def test_progress_is_steps_done_and_the_shortest_way_left(triade):
 def test_best_path_is_a_winning_path(triade):
     steps = [step for step in best_path(triade) if triade.scenes[step[0]].kind != "ending"]
     assert steps == WINNING
+
+
+def test_score_share_places_points_between_worst_and_best():
+    assert engine.score_share(4, -2, 4) == 1.0
+    assert engine.score_share(-2, -2, 4) == 0.0
+    assert engine.score_share(1, -2, 4) == 0.5
+    assert engine.score_share(3, 3, 3) is None
+
+
+def test_score_bands_have_their_boundaries_on_the_higher_side():
+    assert [engine.score_band(p) for p in (100, 80, 79, 50, 49, 0)] == [
+        "sterk",
+        "sterk",
+        "op-weg",
+        "op-weg",
+        "oefenen",
+        "oefenen",
+    ]
+
+
+def test_score_rows_give_every_competence_and_the_total_in_percent():
+    bounds = {
+        "worst": {"regie": -2, "triade": 0, "total": -2},
+        "best": {"regie": 2, "triade": 0, "total": 2},
+    }
+    rows = engine.score_rows({"regie": 1, "total": 1}, bounds, ["regie", "triade"])
+    assert rows == [
+        engine.ScoreRow("regie", 75, "op-weg"),
+        engine.ScoreRow("triade", None, None),
+        engine.ScoreRow("total", 75, "op-weg"),
+    ]

@@ -64,7 +64,9 @@ def test_play_to_the_end_shows_feedback_then_debrief(login, synced_case):
     assert response.headers["Location"].endswith(f"/attempts/{attempt_id}/debrief")
     debrief = client.get(f"/attempts/{attempt_id}/debrief").get_data(as_text=True)
     assert "Een afspraak die klopt" in debrief
-    assert "Totaal: 4 (mogelijk -2 tot 4)." in debrief
+    assert "Over alle competenties samen: 100% van wat deze casus mogelijk maakt." in debrief
+    assert "Je volgde de sterkste route door deze casus." in debrief
+    assert "tot 4" not in debrief  # no raw point ranges
     assert "<svg" in debrief and "edge-learner" in debrief
     assert "1 keer vooral tot de cliënt" in debrief
     attempt = db.session.get(Attempt, attempt_id)
@@ -164,3 +166,64 @@ def test_competence_profile_shows_percentages(login, synced_case):
     assert "100%" in page  # best possible triade and regie
     assert "nog niet geoefend" in page  # competences no finished case scored yet
     assert "Oefencasus triade" in page
+
+
+HX = {"HX-Request": "true"}
+
+
+def hx_step(client, attempt_id, number, choice=None):
+    data = {"step": number} | ({"choice": choice} if choice is not None else {})
+    return client.post(f"/attempts/{attempt_id}/step", data=data, headers=HX)
+
+
+def test_with_javascript_a_step_is_one_request_that_returns_the_next_scene(login, synced_case):
+    client = login(make_user())
+    attempt_id = start(client)
+    response = hx_step(client, attempt_id, 1)
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert response.headers["HX-Push-Url"] == f"/attempts/{attempt_id}"
+    assert body.count('<div id="play">') == 1 and "<html" not in body
+    assert "Ik slaap er niet van." in body and 'name="step" value="2"' in body
+    assert step_count(attempt_id) == 1
+
+
+def test_with_javascript_feedback_comes_with_the_next_scene(login, synced_case):
+    client = login(make_user())
+    attempt_id = start(client)
+    hx_step(client, attempt_id, 1)
+    body = hx_step(client, attempt_id, 2, 1).get_data(as_text=True)
+    assert 'id="feedback-heading"' in body and "De regie blijft bij Kim." in body
+
+
+def test_with_javascript_a_repeated_step_is_stored_once_and_a_stale_one_says_so(login, synced_case):
+    client = login(make_user())
+    attempt_id = start(client)
+    hx_step(client, attempt_id, 1)
+    hx_step(client, attempt_id, 2, 2)
+    assert hx_step(client, attempt_id, 2, 2).status_code == 200
+    stale = hx_step(client, attempt_id, 2, 1).get_data(as_text=True)
+    assert step_count(attempt_id) == 2
+    assert "Je had hier al gekozen" in stale and 'class="flashes"' in stale
+
+
+def test_with_javascript_the_last_step_sends_the_browser_to_the_debrief(login, synced_case):
+    client = login(make_user())
+    attempt_id = start(client)
+    hx_step(client, attempt_id, 1)
+    hx_step(client, attempt_id, 2, 1)
+    response = hx_step(client, attempt_id, 3, 1)
+    assert response.headers["HX-Redirect"] == f"/attempts/{attempt_id}/debrief"
+    assert db.session.get(Attempt, attempt_id).finished
+
+
+def test_the_play_page_loads_htmx_from_this_server_only(login, synced_case):
+    client = login(make_user())
+    page = client.get(f"/attempts/{start(client)}").get_data(as_text=True)
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    assert "/static/js/vendor/htmx.min.js" in scripts
+    assert all(src.startswith("/static/") for src in scripts)
+    assert 'hx-post="/attempts/' in page
+    response = client.get("/static/js/vendor/htmx.min.js")
+    assert response.status_code == 200
+    response.close()

@@ -140,3 +140,22 @@ def register_new_learner(page) -> str:
 def screenshot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}-{page.viewport_name}.png", full_page=True)
+
+
+STEP_DONE = """(before) => location.pathname.endsWith('/debrief')
+  || (document.querySelector('#play input[name=step]')
+      && document.querySelector('#play input[name=step]').value !== before)"""
+
+
+def take_case_step(page, pick: str = "first") -> None:
+    """One step in a case: choose (the `first` or `last` option shown) or go on, and wait
+    until the next scene is in (htmx swaps it in place) or the debrief has loaded."""
+    before = page.locator("#play input[name=step]").get_attribute("value")
+    choices = page.locator("#play").get_by_role("radio")
+    if choices.count():
+        getattr(choices, pick).check()
+        page.get_by_role("button", name="Kies").click()
+    else:
+        page.get_by_role("button", name="Verder").click()
+    page.wait_for_function(STEP_DONE, arg=before)
+    page.wait_for_load_state()

@@ -6,10 +6,11 @@ import re
 
 import pytest
 
+from learn.casesim.engine import strongest_choice
 from learn.config import PROJECT_ROOT
 from learn.content.modules import load_modules
 from learn.lessons import mapdraw
-from tests.e2e.conftest import log_in, register_new_learner, screenshot
+from tests.e2e.conftest import log_in, register_new_learner, screenshot, take_case_step
 
 
 @pytest.mark.parametrize(
@@ -43,13 +44,7 @@ def test_student_plays_a_case_to_its_debrief(page):
     for _ in range(40):
         if "/debrief" in page.url:
             break
-        choices = page.get_by_role("radio")
-        if choices.count():
-            choices.first.check()
-            page.get_by_role("button", name="Kies").click()
-        else:
-            page.get_by_role("button", name="Verder").click()
-        page.wait_for_load_state()
+        take_case_step(page)
     assert "/debrief" in page.url
     assert page.get_by_role("heading", name="Je score per competentie").is_visible()
     assert page.get_by_role("img", name="Kaart van de casus").is_visible()
@@ -132,6 +127,7 @@ def test_student_drags_people_onto_the_network_map(page):
 
 def test_student_holds_a_triadic_conversation_and_sees_the_balance(page):
     module, page_id, exercise = first_exercise("triadisch-gesprek", "triade")
+    case = module.cases[exercise.case_id]
     register_new_learner(page)
     page.goto(f"{page.base_url}/modules/{module.id}/{page_id}")
     section = page.locator(f"#oefening-{exercise.id}")
@@ -140,9 +136,11 @@ def test_student_holds_a_triadic_conversation_and_sees_the_balance(page):
         section = page.locator(f"#oefening-{exercise.id}")
         if section.get_by_text("Balans in je aandacht").count():
             break
-        choices = section.get_by_role("radio")
-        if choices.count():
-            choices.first.check()
+        if section.get_by_role("radio").count():
+            # Options are shuffled: pick the strongest by its value, not by its place.
+            title = section.locator(".scene h3").inner_text()
+            scene = next(s for s in case.scenes.values() if s.title == title)
+            section.locator(f'input[name=choice][value="{strongest_choice(scene).index}"]').check()
             section.get_by_role("button", name="Kies").click()
         else:
             section.get_by_role("button", name="Verder").click()

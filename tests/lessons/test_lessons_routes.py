@@ -252,3 +252,18 @@ def test_another_learners_journal_entry_is_404(login):
     assert "Privé" not in intruder.get("/journal").get_data(as_text=True)
     db.session.refresh(row)
     assert row.text == "Privé"
+
+
+def shown_options(page: str, exercise_id: str) -> list[int]:
+    return [int(v) for v in re.findall(rf'id="opt-{exercise_id}-(\d+)"', page)]
+
+
+def test_quiz_options_keep_one_order_per_learner_and_differ_between_learners(login):
+    orders = set()
+    for n in range(8):
+        client = login(make_user(email=f"quiz{n}@example.org"))
+        first = shown_options(client.get(PAGE_1).get_data(as_text=True), "wie-eerst")
+        assert first == shown_options(client.get(PAGE_1).get_data(as_text=True), "wie-eerst")
+        assert sorted(first) == [1, 2]
+        orders.add(tuple(first))
+    assert len(orders) == 2
