@@ -13,7 +13,7 @@ import secrets
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select, text
 
 from bench.harness import BENCH_PASSWORD, Client, start_gunicorn
 from learn.auth.models import User
@@ -138,3 +138,13 @@ def test_two_instances_share_one_session(app):
         OPEN.clear()
         for server in servers:
             server.stop()
+        drop_bench_tables()
+
+
+def drop_bench_tables() -> None:
+    """bench/wsgi.py adds a table of its own; the shared test database must not keep it."""
+    db.session.rollback()
+    with db.engine.begin() as connection:
+        for name in inspect(connection).get_table_names():
+            if name not in db.metadata.tables and name != "alembic_version":
+                connection.execute(text(f'DROP TABLE "{name}"'))
