@@ -1,7 +1,7 @@
 """live sessions
 
 Revision ID: 0006_live
-Revises: 0003
+Revises: 0008
 Create Date: 2026-12-01 22:52:45.568703
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0006_live'
-down_revision = '0003'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
