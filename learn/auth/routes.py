@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from flask import (
-    Response,
     current_app,
     flash,
     g,
@@ -34,6 +33,7 @@ from learn.auth.forms import (
 from learn.auth.models import PasswordReset, User, utcnow
 from learn.auth.personal_data import delete_account, deletion_blockers, export_user_data
 from learn.auth.services import LoginResult, check_login
+from learn.downloads import attachment
 from learn.extensions import client_address, db, limiter, login_manager
 from learn.forms import ActionForm
 from learn.security import safe_next_url
@@ -237,11 +237,7 @@ def download_data():
     """Everything Kring keeps about the user, as one JSON file."""
     body = json.dumps(export_user_data(current_user), ensure_ascii=False, indent=2)
     filename = f"kring-mijn-gegevens-{utcnow():%Y-%m-%d}.json"
-    return Response(
-        body,
-        mimetype="application/json",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return attachment(body, filename, "application/json")
 
 
 @bp.route("/account/delete", methods=["GET", "POST"])

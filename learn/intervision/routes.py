@@ -8,7 +8,6 @@ from datetime import datetime
 from pathlib import Path
 
 from flask import (
-    Response,
     abort,
     current_app,
     flash,
@@ -26,6 +25,7 @@ from learn.access import Access, access
 from learn.auth.models import User, utcnow
 from learn.casesim.services import playable_cases
 from learn.content.methods import load_methods
+from learn.downloads import attachment
 from learn.extensions import db
 from learn.forms import ActionForm
 from learn.groups.models import Membership
@@ -361,11 +361,7 @@ def summary_download(group_id: int, session_id: int):
     _membership, session = load_session(group_id, session_id)
     text = summary_markdown(session, services.notes_by_place(session), services.credit)
     name = f"sessie-{session.scheduled_at:%Y-%m-%d}-{session.id}.md"
-    return Response(
-        text,
-        mimetype="text/markdown",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    return attachment(text, name, "text/markdown")
 
 
 @bp.app_template_global()

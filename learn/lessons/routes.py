@@ -6,7 +6,7 @@ learner can neither see nor change another's work.
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -16,6 +16,7 @@ from learn.casesim.forms import StepForm
 from learn.casesim.models import Attempt, Case
 from learn.casesim.services import StepOutcome, record_step, start_attempt
 from learn.content.modules import Exercise, Module, Page
+from learn.downloads import attachment
 from learn.exercises import mapdraw
 from learn.exercises.base import AnswerError, ViewContext
 from learn.exercises.registry import kind_named, kind_of
@@ -274,11 +275,7 @@ def journal():
 @access(Access.USER)
 def journal_download():
     text = journal_markdown(current_user.display_name, journal_view())
-    return Response(
-        text,
-        mimetype="text/markdown",
-        headers={"Content-Disposition": 'attachment; filename="kring-dagboek.md"'},
-    )
+    return attachment(text, "kring-dagboek.md", "text/markdown")
 
 
 @bp.route("/journal/<int:answer_id>/edit", methods=["GET", "POST"])

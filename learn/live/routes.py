@@ -7,13 +7,14 @@ showed; services.perform refuses a stale screen, so a double click never acts tw
 from __future__ import annotations
 
 import segno
-from flask import Response, abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 
 from learn.access import Access, access
 from learn.casesim.services import playable_cases
+from learn.downloads import attachment
 from learn.extensions import db
 from learn.forms import ActionForm
 from learn.groups.routes import group_url, require_leader
@@ -195,11 +196,7 @@ def summary_markdown(session_id: int):
     live, _member = member_session(session_id)
     text = render_template("live/summary.md", summary=summarise(live))
     filename = f"live-{live.case_version.case.slug}-{live.created_at:%Y%m%d}.md"
-    return Response(
-        text,
-        mimetype="text/markdown",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return attachment(text, filename, "text/markdown")
 
 
 @bp.app_template_global()

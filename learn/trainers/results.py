@@ -17,6 +17,7 @@ from learn.casesim import engine
 from learn.casesim.models import Attempt, AttemptStep, Case, CaseVersion
 from learn.casesim.services import attempts_by_case, competence_profile, steps_of
 from learn.casesim.vocabulary import vocabulary
+from learn.downloads import attachment
 from learn.exercises.registry import shareable_kinds
 from learn.extensions import db
 from learn.groups.models import Group, Role
@@ -153,11 +154,7 @@ def extension(group_id: int, assignment_id: int):
 
 
 def csv_response(text: str, filename: str) -> Response:
-    return Response(
-        text.encode("utf-8"),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return attachment(text.encode("utf-8"), filename, "text/csv")
 
 
 def iso(moment) -> str:
