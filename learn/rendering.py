@@ -7,6 +7,7 @@ it cannot put a script or an event handler on a page.
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 
@@ -22,6 +23,8 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}
 
 
 _local = threading.local()
+# Markdown renders an image alone on a line as a paragraph holding only the image.
+_IMAGE_PARAGRAPH = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>")
 
 
 def _converter() -> markdown_lib.Markdown:
@@ -38,11 +41,15 @@ def render_markdown(text: str | None) -> Markup:
     """Safe HTML for `text`; links get rel="noopener noreferrer"."""
     if not text:
         return Markup("")
-    html = _converter().reset().convert(text)
+    return _clean(_converter().reset().convert(text), ALLOWED_TAGS, ALLOWED_ATTRIBUTES)
+
+
+def _clean(html: str, tags: set[str], attributes: dict[str, set[str]], attribute_filter=None):
     clean = nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
+        tags=tags,
+        attributes=attributes,
+        attribute_filter=attribute_filter,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
@@ -56,3 +63,23 @@ def render_content_markdown(text: str | None) -> Markup:
     Only for content: what users write is never kept in this cache.
     """
     return render_markdown(text)
+
+
+@lru_cache(maxsize=1024)
+def render_page_markdown(text: str, images: tuple[tuple[str, str], ...]) -> Markup:
+    """`render_content_markdown` for a module page that may show figures.
+
+    ``images`` maps each image target the page may use (``figures/x.svg``) to the URL it is
+    served at. An image alone on a line becomes a ``<figure>``; an ``img`` keeps its ``src``
+    only when the target is in ``images``, so no other picture can be loaded.
+    """
+    allowed = dict(images)
+
+    def keep(element: str, attribute: str, value: str) -> str | None:
+        if element == "img" and attribute == "src":
+            return allowed.get(value)
+        return value
+
+    html = _IMAGE_PARAGRAPH.sub(r"<figure>\1</figure>", _converter().reset().convert(text))
+    attributes = {**ALLOWED_ATTRIBUTES, "img": {"src", "alt"}}
+    return _clean(html, ALLOWED_TAGS | {"figure", "img"}, attributes, keep)

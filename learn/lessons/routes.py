@@ -38,6 +38,7 @@ from learn.lessons.services import (
     resume_page,
     save_answer,
 )
+from learn.rendering import render_page_markdown
 
 
 def page_or_404(module: Module, page_id: str) -> Page:
@@ -119,6 +120,15 @@ def exercise_views(module: Module, page: Page, answers: dict[str, ExerciseAnswer
     return views
 
 
+def page_body(module: Module, page: Page):
+    """The page text as HTML, with its figures pointing at the figure route."""
+    images = tuple(
+        (f"figures/{name}.svg", url_for("lessons.figure", module_id=module.id, name=name))
+        for name in module.figures
+    )
+    return render_page_markdown(page.body, images)
+
+
 def render_page(module: Module, page: Page, *, errors=None, drafts=None, status: int = 200):
     answers = answers_for(current_user, module.id)
     position = [p.id for p in module.pages].index(page.id)
@@ -126,6 +136,7 @@ def render_page(module: Module, page: Page, *, errors=None, drafts=None, status:
         "lessons/page.html",
         module=module,
         page=page,
+        body=page_body(module, page),
         number=position + 1,
         previous=module.pages[position - 1] if position else None,
         following=module.pages[position + 1] if position + 1 < len(module.pages) else None,
@@ -143,6 +154,19 @@ def render_page(module: Module, page: Page, *, errors=None, drafts=None, status:
 def page(module_id: str, page_id: str):
     module = module_or_404(module_id)
     return render_page(module, page_or_404(module, page_id))
+
+
+@bp.route("/modules/<module_id>/figures/<name>.svg")
+@access(Access.USER)
+def figure(module_id: str, name: str):
+    """A figure the module checker passed; only those are kept, so no path is ever opened."""
+    data = module_or_404(module_id).figures.get(name)
+    if data is None:
+        abort(404)
+    response = Response(data, mimetype="image/svg+xml")
+    # Opened on its own, the SVG may draw with inline styles but load or run nothing.
+    response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
 
 
 @bp.route("/modules/<module_id>/<page_id>/done", methods=["POST"])

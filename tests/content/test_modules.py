@@ -21,7 +21,7 @@ from learn.exercises.model import RINGS, SECTORS, TIES, VALENCES, Hook, MapPerso
 from .support import EXAMPLE_PATH, FIXTURES, ROOT, VOCABULARY, VOCABULARY_PATH
 
 MINI = FIXTURES / "modules" / "mini-module"
-MINI_FILES = sorted(MINI.iterdir())
+MINI_FILES = sorted(p for p in MINI.iterdir() if p.is_file())  # figures/ is read via pages
 KNOWN_CASES = {"geen-netwerk-whatsapp"}
 
 

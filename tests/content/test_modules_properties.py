@@ -7,6 +7,7 @@ well-formed YAML of the wrong shape (a list where a mapping belongs, a number, n
 from __future__ import annotations
 
 import re
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from learn.content.modules import load_module
 from .support import FIXTURES, VOCABULARY, mangle
 
 MINI = FIXTURES / "modules" / "mini-module"
-FILES = sorted(p.name for p in MINI.iterdir())
+FILES = sorted(p.name for p in MINI.iterdir() if p.is_file())
 TEXTS = {name: (MINI / name).read_text(encoding="utf-8") for name in FILES}
 YAML_FILES = [name for name in FILES if name.endswith(".yaml")]
 PAGES = [name for name in FILES if name.endswith(".md")]
@@ -39,7 +40,7 @@ def check_folder(texts: dict[str, str]) -> None:
     """Write ``texts`` as a module folder and check that the problems are well formed."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "mini-module"
-        folder.mkdir()
+        shutil.copytree(MINI / "figures", folder / "figures")
         for name, text in texts.items():
             (folder / name).write_text(text, encoding="utf-8", errors="surrogatepass")
         module, problems = load_module(folder, VOCABULARY, {"geen-netwerk-whatsapp"})

@@ -296,3 +296,26 @@ def test_quiz_options_keep_one_order_per_learner_and_differ_between_learners(log
         assert sorted(first) == [1, 2]
         orders.add(tuple(first))
     assert len(orders) == 2
+
+
+def test_a_page_shows_its_figure_which_is_served_as_checked_svg(client, login):
+    anonymous = client.get("/modules/mini-module/figures/kring.svg")
+    assert anonymous.status_code == 302 and "/login" in anonymous.headers["Location"]
+    client = login(make_user())
+    page = client.get(PAGE_1).get_data(as_text=True)
+    assert (
+        '<figure><img alt="Een cirkel met Rob in het midden: zijn kring." '
+        'src="/modules/mini-module/figures/kring.svg"></figure>'
+    ) in page
+    response = client.get("/modules/mini-module/figures/kring.svg")
+    assert response.status_code == 200 and response.mimetype == "image/svg+xml"
+    assert response.data == (FIXTURE_MODULES / "mini-module" / "figures" / "kring.svg").read_bytes()
+    assert response.headers["Content-Security-Policy"].startswith("default-src 'none'")
+    for path in (
+        "/modules/mini-module/figures/ander.svg",
+        "/modules/mini-module/figures/..%2Fmodule.yaml.svg",
+        "/modules/mini-module/figures/kring.png",
+        "/modules/geen-module/figures/kring.svg",
+        "/modules/mini-module/figures/%2E%2E/module.yaml",
+    ):
+        assert client.get(path).status_code == 404, path

@@ -88,6 +88,8 @@ def url_for_target(target: Target, world: World) -> str:
         elif name == "exercise_id":
             triadic = target.rule.endpoint in ("lessons.start_triade", "lessons.triade_step")
             values[name] = "moeder-triade" if triadic else "eigen-kring"
+        elif name == "name":
+            values[name] = "kring"
         elif name == "answer_id":
             values[name] = world.reflection_id
         elif name == "set_id":

@@ -51,6 +51,7 @@ class _ModuleLoader(PageReading):
         self.vocabulary = vocabulary
         self.known_case_ids = known_case_ids
         self.problems: list[Problem] = []
+        self.figures: dict[str, bytes] = {}
         self.page_order: list[str] = []
         self.case_kinds: dict[str, ExerciseKind] = {}  # case file stem -> its kind
 
@@ -112,6 +113,7 @@ class _ModuleLoader(PageReading):
             exercises={k: v for k, v in exercises.items() if v is not None},
             practice_cases=values["practice_cases"],
             cases={case.id: case for case in cases.values() if case is not None},
+            figures=self.figures,
         )
 
     # - files -

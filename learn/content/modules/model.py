@@ -62,3 +62,4 @@ class Module:
     exercises: Mapping[str, Exercise]
     practice_cases: tuple[str, ...]
     cases: Mapping[str, Case]  # the triade case files, by case id
+    figures: Mapping[str, bytes]  # checked SVG figures the pages show, by name (figures.py)

@@ -13,6 +13,7 @@ from learn.content.schema import suggest
 from learn.content.vocabulary import Vocabulary
 from learn.content.yamlsource import load_yaml
 
+from .figures import page_figures
 from .model import MAX_PAGE_WORDS, PAGE_FIELDS, PAGE_REQUIRED, Page
 from .rules import ModuleRules, PageUse
 
@@ -34,6 +35,7 @@ class PageReading:
     folder: Path
     vocabulary: Vocabulary | None
     problems: list[Problem]
+    figures: dict[str, bytes]  # the checked figures of every page read, by name
 
     def _page(
         self, name: str, exercise_ids: Collection[str] | None
@@ -82,6 +84,9 @@ class PageReading:
             self.problems.append(problem)
         body = "\n".join(lines[close + 1 :]).strip()
         self._check_body(path, body, close + 2, lines[close + 1 :])
+        figures, problems = page_figures(self.folder, path, lines[close + 1 :], close + 2)
+        self.figures.update(figures)
+        self.problems.extend(problems)
         if doc is None:
             return None, None
         rules = _PageRules(doc, str(path), self.vocabulary)
