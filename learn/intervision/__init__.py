@@ -1,0 +1,1 @@
+"""Intervision and casuïstiekbespreking: sessions, notes, action points and the privacy guard."""
