@@ -23,12 +23,13 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from learn.content.cases import _CaseParser, parse_case  # noqa: E402
-from learn.content.graph import (  # noqa: E402
+from learn.content.cases import parse_case  # noqa: E402
+from learn.content.cases.graph import (  # noqa: E402
     best_path,
     score_bounds,
     strongly_connected_components,
 )
+from learn.content.cases.parser import _CaseParser  # noqa: E402
 from learn.content.vocabulary import load_vocabulary  # noqa: E402
 from learn.content.yamlsource import load_yaml  # noqa: E402
 

@@ -128,7 +128,8 @@ def content_cli() -> None:
 @with_appcontext
 def content_check(paths: tuple[Path, ...]) -> None:
     """Check content files (default: everything) and print every problem as path:line:column."""
-    from learn.content import check_paths, print_report
+    from learn.content.check import check_paths
+    from learn.content.problems import print_report
 
     report = check_paths(
         list(paths) or None,
@@ -144,7 +145,7 @@ def content_check(paths: tuple[Path, ...]) -> None:
 def content_sync() -> None:
     """Load valid case files (and modules' triadic cases) into the database as versions."""
     from learn.casesim.services import sync_cases
-    from learn.content import print_report
+    from learn.content.problems import print_report
 
     result = sync_cases(
         Path(current_app.config["CASES_DIR"]), Path(current_app.config["MODULES_DIR"])

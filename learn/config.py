@@ -33,6 +33,8 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict] = {"pool_pre_ping": True}
     CASES_DIR = str(PROJECT_ROOT / "cases")
     MODULES_DIR = str(PROJECT_ROOT / "modules")
+    # How often (seconds) an instance looks whether `kring content sync` changed content.
+    CONTENT_CHECK_SECONDS = 5.0
     MIGRATIONS_DIR = str(PROJECT_ROOT / "migrations")
     BABEL_DEFAULT_LOCALE = "nl"
     LANGUAGES = ("nl", "en")
@@ -104,6 +106,7 @@ _ENV_VARS: dict[str, tuple[str, Any]] = {
     "KRING_DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str),
     "KRING_CASES_DIR": ("CASES_DIR", str),
     "KRING_MODULES_DIR": ("MODULES_DIR", str),
+    "KRING_CONTENT_CHECK_SECONDS": ("CONTENT_CHECK_SECONDS", float),
     "KRING_RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
     "KRING_LOGIN_RATE_LIMIT": ("LOGIN_RATE_LIMIT_PER_ACCOUNT", str),
     "KRING_TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),

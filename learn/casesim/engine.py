@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from learn.content import Case, Choice, Scene
-from learn.content.graph import distances_to_ending  # noqa: F401  (part of the engine's API)
-from learn.content.scoring import surviving_step_indices
+from learn.content.cases.graph import distances_to_ending  # noqa: F401  (part of the engine's API)
+from learn.content.cases.model import Case, Choice, Scene
+from learn.content.cases.scoring import surviving_step_indices
 from learn.ordering import shuffled
 
 Step = tuple[str, int | None]

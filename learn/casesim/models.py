@@ -17,8 +17,8 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from learn.auth.models import User, utcnow
-from learn.content import Case as CaseContent
-from learn.content import case_from_dict
+from learn.content.cases import Case as CaseContent
+from learn.content.cases import case_from_dict
 from learn.extensions import db
 
 JSONData = JSON().with_variant(JSONB(), "postgresql")
@@ -117,3 +117,21 @@ class AttemptStep(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     attempt: Mapped[Attempt] = relationship(back_populates="steps")
+
+
+def steps_of(attempt: Attempt) -> list[tuple[str, int | None]]:
+    """The attempt's path as the engine reads it: (scene id, choice index) per step."""
+    return [(step.scene_id, step.choice_index) for step in attempt.steps]
+
+
+class ContentState(db.Model):
+    """One row: bumped by every content sync that changed something, so each running
+    instance notices new content (and reloads its module cache) without a restart."""
+
+    __tablename__ = "content_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(default=0)
+    # sha256 over the module files, so a changed module page also counts as a change.
+    modules_digest: Mapped[str] = mapped_column(String(64), default="")
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)

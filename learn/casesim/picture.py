@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from learn.casesim.engine import Step, target
-from learn.content import Case
-from learn.content.graph import depths
+from learn.content.cases.graph import depths
+from learn.content.cases.model import Case
 
 NODE_WIDTH = 132
 NODE_HEIGHT = 46

@@ -17,7 +17,7 @@ from learn.access import Access, access
 from learn.casesim import bp, engine
 from learn.casesim.forms import StartForm, StepForm
 from learn.casesim.framework import CATEGORY_SECTIONS, COMPETENCE_CATEGORIES, links
-from learn.casesim.models import Attempt, Case, CaseVersion
+from learn.casesim.models import Attempt, Case, CaseVersion, steps_of
 from learn.casesim.picture import case_picture
 from learn.casesim.services import (
     StepOutcome,
@@ -27,7 +27,6 @@ from learn.casesim.services import (
     record_step,
     start_attempt,
     status_of,
-    steps_of,
 )
 from learn.casesim.vocabulary import vocabulary
 from learn.extensions import db

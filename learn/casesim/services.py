@@ -13,10 +13,15 @@ from sqlalchemy.exc import IntegrityError
 
 from learn.auth.models import User, utcnow
 from learn.casesim import engine
-from learn.casesim.models import Attempt, AttemptStep, Case, CaseVersion
-from learn.content import Report, best_path, case_to_dict, content_hash, load_cases, score
-from learn.content import score_bounds as graph_bounds
+from learn.casesim.models import Attempt, AttemptStep, Case, CaseVersion, ContentState, steps_of
+from learn.content.cases import case_to_dict, content_hash
+from learn.content.cases.checker import load_cases
+from learn.content.cases.graph import best_path
+from learn.content.cases.graph import score_bounds as graph_bounds
+from learn.content.cases.scoring import score
+from learn.content.files import folder_digest
 from learn.content.modules import load_modules
+from learn.content.problems import Report
 from learn.extensions import db
 
 # --- syncing files into versions -------------------------------------------------------------
@@ -71,8 +76,31 @@ def sync_cases(cases_dir: Path, modules_dir: Path | None = None) -> SyncResult:
         if case.slug not in seen and not file_exists:
             case.retired = True
             result.retired.append(case.slug)
+    record_content_change(
+        changed=bool(result.added or result.updated or result.retired),
+        modules_digest=folder_digest(modules_dir) if modules_dir is not None else None,
+    )
     db.session.commit()
     return result
+
+
+def record_content_change(*, changed: bool, modules_digest: str | None) -> None:
+    """Bump the content version when cases or module files changed, so every instance
+    reloads its module cache (see `learn.lessons.catalog`)."""
+    state = db.session.get(ContentState, 1)
+    if state is None:
+        state = ContentState(id=1, version=0, modules_digest="")
+        db.session.add(state)
+    if modules_digest is not None and modules_digest != state.modules_digest:
+        state.modules_digest, changed = modules_digest, True
+    if changed:
+        state.version += 1
+        state.changed_at = utcnow()
+
+
+def content_version() -> int:
+    """The current content version (0 before the first sync): one primary-key lookup."""
+    return db.session.scalar(select(ContentState.version).where(ContentState.id == 1)) or 0
 
 
 def _sync_one(slug: str, digest: str, content, *, listed: bool, result: SyncResult) -> None:
@@ -139,10 +167,6 @@ def start_attempt(user: User, case: Case, start_token: str) -> Attempt:
         db.session.rollback()
         return db.session.scalar(select(Attempt).where(Attempt.start_token == start_token))
     return attempt
-
-
-def steps_of(attempt: Attempt) -> list[engine.Step]:
-    return [(step.scene_id, step.choice_index) for step in attempt.steps]
 
 
 class StepOutcome(enum.Enum):

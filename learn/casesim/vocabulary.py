@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import current_app
 
-from learn.content import Vocabulary, load_vocabulary
+from learn.content.vocabulary import Vocabulary, load_vocabulary
 
 
 def vocabulary() -> Vocabulary:

@@ -2,7 +2,20 @@
 
 Plain Python on purpose (no Flask, no SQLAlchemy): authors and CI can check content with
 ``python -m learn.content`` and the app imports the same code for ``kring content``.
+
+Shared reading and problem reporting: ``yamlsource``, ``problems``, ``schema``, ``files``,
+``vocabulary``, ``runner``. One package per format: ``cases``, ``modules`` (exercise kinds
+are in learn.exercises). ``check`` runs every format's checker.
+
+Names below stay importable from ``learn.content`` for scripts and tests. Those that need
+the exercise kinds are loaded on first use, so that a kind can import ``learn.content.cases``
+without importing itself back through this file.
 """
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
 
 from .cases import (
     Case,
@@ -16,34 +29,35 @@ from .cases import (
     content_hash,
     parse_case,
 )
-from .check import check_paths, load_cases
-from .graph import best_path, score_bounds
-from .modules import (
-    Exercise,
-    Fragment,
-    Hook,
-    MapPerson,
-    Module,
-    Option,
-    Page,
-    load_module,
-    load_modules,
-)
+from .cases.graph import best_path, score_bounds
+from .cases.scoring import effective_path, score, surviving_step_indices
 from .problems import Problem, Report, print_report
-from .scoring import effective_path, score, surviving_step_indices
 from .vocabulary import Vocabulary, load_vocabulary
+
+_LATER = {
+    "check_paths": ".check",
+    "load_cases": ".check",
+    "Exercise": ".modules",
+    "Module": ".modules",
+    "Page": ".modules",
+    "load_module": ".modules",
+    "load_modules": ".modules",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LATER:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(_LATER[name], __name__), name)
+
 
 __all__ = [
     "Case",
     "Choice",
     "Ending",
     "Exercise",
-    "Fragment",
-    "Hook",
     "Line",
-    "MapPerson",
     "Module",
-    "Option",
     "Page",
     "Party",
     "Problem",

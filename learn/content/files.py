@@ -5,6 +5,7 @@ Lives apart from check.py because modules.py needs it too and check.py imports m
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from .problems import Problem, Severity
@@ -35,3 +36,14 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
 def file_problem(path: Path, message: str, hint: str = "", severity: Severity = "error") -> Problem:
     """A problem with a whole file (it is missing, skipped, ...): placed at 1:1."""
     return Problem(str(path), 1, 1, severity, message, hint)
+
+
+def folder_digest(folder: Path) -> str:
+    """sha256 over every regular file below `folder` (names and bytes, in name order):
+    equal digests mean nothing in the folder changed."""
+    digest = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()):
+            digest.update(str(path.relative_to(folder)).encode("utf-8") + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()

@@ -91,6 +91,10 @@ class Validator:
     def has_errors(self) -> bool:
         return any(p.severity == "error" for p in self.problems)
 
+    def error_count(self) -> int:
+        """Errors so far: a part is broken when the count grew while reading it."""
+        return sum(p.severity == "error" for p in self.problems)
+
     def report(
         self,
         severity: Severity,

@@ -6,36 +6,25 @@ learner can neither see nor change another's work.
 
 from __future__ import annotations
 
-import secrets
-from dataclasses import asdict
-
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from learn.access import Access, access
-from learn.casesim import engine
 from learn.casesim.models import Attempt, Case
-from learn.casesim.services import StepOutcome, record_step, start_attempt, steps_of
-from learn.content.modules import SECTORS, VALENCES, Exercise, Module, Page
+from learn.casesim.services import StepOutcome, record_step, start_attempt
+from learn.content.modules import Exercise, Module, Page
+from learn.exercises import mapdraw
+from learn.exercises.base import AnswerError, ViewContext
+from learn.exercises.registry import kind_named, kind_of
 from learn.extensions import db
 from learn.forms import ActionForm
-from learn.lessons import bp, mapdraw
+from learn.lessons import bp
 from learn.lessons.catalog import all_modules, module_or_404, triade_case_slug
 from learn.lessons.journal import journal_markdown
 from learn.lessons.models import ExerciseAnswer
-from learn.lessons.scoring import (
-    N_,
-    AnswerError,
-    Placement,
-    clean_reflection,
-    parse_marked,
-    parse_placements,
-    score_hooks,
-    score_map,
-    triad_balance,
-)
+from learn.lessons.play import played, played_by
 from learn.lessons.services import (
     answers_for,
     completion,
@@ -45,7 +34,6 @@ from learn.lessons.services import (
     resume_page,
     save_answer,
 )
-from learn.ordering import shuffled
 
 
 def page_or_404(module: Module, page_id: str) -> Page:
@@ -116,45 +104,15 @@ def exercise_views(module: Module, page: Page, answers: dict[str, ExerciseAnswer
     views = []
     for exercise_id in page.exercises:
         exercise = module.exercises[exercise_id]
+        kind = kind_of(exercise)
         stored = answers.get(exercise_id)
-        view = {"exercise": exercise, "answer": stored, "feedback": None}
-        if stored is not None and exercise.type == "haakjes":
-            view["feedback"] = score_hooks(exercise.fragments, set(stored.answer["marked"]))
-        elif stored is not None and exercise.type == "netwerkkaart":
-            placements = {
-                pid: Placement(**values) for pid, values in stored.answer["placements"].items()
-            }
-            view["feedback"] = score_map(exercise.people, placements)
-            view["dots"] = mapdraw.place_dots(
-                [(p.id, p.name) for p in exercise.people], stored.answer["placements"]
-            )
-        elif exercise.type == "triade":
-            view.update(triade_state(module, exercise, stored))
-        elif exercise.type == "meerkeuze":
-            view["options"] = shuffled(exercise.options, "learner", current_user.id, exercise.id)
+        context = ViewContext(
+            current_user.id, played_by(stored, current_user.id) if kind.plays_case else None
+        )
+        view = {"exercise": exercise, "kind": kind, "answer": stored, "feedback": None}
+        view.update(kind.view(exercise, stored, context))
         views.append(view)
     return views
-
-
-def triade_state(module: Module, exercise: Exercise, stored: ExerciseAnswer | None) -> dict:
-    attempt = db.session.get(Attempt, stored.answer["attempt_id"]) if stored else None
-    if attempt is None or attempt.user_id != current_user.id:
-        return {"attempt": None, "start_token": secrets.token_urlsafe(24)}
-    content = attempt.version.content
-    steps = steps_of(attempt)
-    state = {
-        "attempt": attempt,
-        "content": content,
-        "scene": content.scenes[attempt.current_scene],
-        "choices": engine.shown_choices(content.scenes[attempt.current_scene], attempt.id),
-        "last_choice": engine.last_choice(content, steps),
-        "start_token": secrets.token_urlsafe(24),
-    }
-    if attempt.finished:
-        state["balance"] = triad_balance(
-            engine.attention_balance(content, steps), attempt.scores or {}
-        )
-    return state
 
 
 def render_page(module: Module, page: Page, *, errors=None, drafts=None, status: int = 200):
@@ -171,8 +129,6 @@ def render_page(module: Module, page: Page, *, errors=None, drafts=None, status:
         exercises=exercise_views(module, page, answers),
         errors=errors or {},
         drafts=drafts or {},
-        sectors=SECTORS,
-        valences=VALENCES,
         mapdraw=mapdraw,
         action_form=ActionForm(),
     ), status
@@ -211,7 +167,7 @@ def answer(module_id: str, exercise_id: str):
         abort(400)
     typed = request.form.get("text", "")
     try:
-        save_scored_answer(module, exercise, typed)
+        save_scored_answer(module, exercise)
     except AnswerError as error:
         message = _(error.message, **error.params)
         return render_page(
@@ -220,37 +176,15 @@ def answer(module_id: str, exercise_id: str):
     return redirect(page_url(module, page, exercise.id))
 
 
-def save_scored_answer(module: Module, exercise: Exercise, typed: str) -> None:
-    kind = exercise.type
-    if kind == "reflectie":
-        save_answer(current_user, module.id, exercise.id, kind, text=clean_reflection(typed))
-    elif kind == "meerkeuze":
-        chosen = request.form.get("option", type=int)
-        option = next((o for o in exercise.options if o.index == chosen), None)
-        if option is None:
-            raise AnswerError(N_("Kies een antwoord."))
-        save_answer(
-            current_user, module.id, exercise.id, kind,
-            answer={"option": option.index}, result={"correct": option.correct},
-        )  # fmt: skip
-    elif kind == "haakjes":
-        marked = parse_marked(request.form.getlist("fragment"), exercise.fragments)
-        scored = score_hooks(exercise.fragments, marked)
-        save_answer(
-            current_user, module.id, exercise.id, kind,
-            answer={"marked": sorted(marked)},
-            result={"precision": round(scored.precision, 3), "recall": round(scored.recall, 3)},
-        )  # fmt: skip
-    elif kind == "netwerkkaart":
-        placements = parse_placements(request.form, exercise.people)
-        scored = score_map(exercise.people, placements)
-        save_answer(
-            current_user, module.id, exercise.id, kind,
-            answer={"placements": {pid: asdict(p) for pid, p in placements.items()}},
-            result={"percent": scored.percent},
-        )  # fmt: skip
-    else:
+def save_scored_answer(module: Module, exercise: Exercise) -> None:
+    kind = kind_of(exercise)
+    if not kind.answered_by_form:
         abort(400)
+    submission = kind.parse(exercise, request.form)
+    save_answer(
+        current_user, module.id, exercise.id, kind.name,
+        text=submission.text, answer=submission.answer, result=submission.result,
+    )  # fmt: skip
 
 
 @bp.route("/modules/<module_id>/exercises/<exercise_id>/start", methods=["POST"])
@@ -258,7 +192,7 @@ def save_scored_answer(module: Module, exercise: Exercise, typed: str) -> None:
 def start_triade(module_id: str, exercise_id: str):
     module = module_or_404(module_id)
     exercise, page = exercise_or_404(module, exercise_id)
-    if exercise.type != "triade" or not ActionForm().validate_on_submit():
+    if not kind_of(exercise).plays_case or not ActionForm().validate_on_submit():
         abort(400)
     slug = triade_case_slug(module.id, exercise.case_id)
     case = db.session.scalar(select(Case).where(Case.slug == slug))
@@ -271,7 +205,8 @@ def start_triade(module_id: str, exercise_id: str):
         attempt = start_attempt(current_user, case, token)
     except PermissionError:
         abort(400)
-    save_answer(current_user, module.id, exercise.id, "triade", answer={"attempt_id": attempt.id})
+    kind = kind_of(exercise).name
+    save_answer(current_user, module.id, exercise.id, kind, answer={"attempt_id": attempt.id})
     return redirect(page_url(module, page, exercise.id))
 
 
@@ -281,7 +216,8 @@ def triade_step(module_id: str, exercise_id: str):
     module = module_or_404(module_id)
     exercise, page = exercise_or_404(module, exercise_id)
     stored = answers_for(current_user, module.id).get(exercise.id)
-    if exercise.type != "triade" or stored is None or not ActionForm().validate_on_submit():
+    kind = kind_of(exercise)
+    if not kind.plays_case or stored is None or not ActionForm().validate_on_submit():
         abort(400)
     attempt = db.session.get(Attempt, stored.answer.get("attempt_id"))
     if attempt is None or attempt.user_id != current_user.id:
@@ -295,14 +231,9 @@ def triade_step(module_id: str, exercise_id: str):
     elif outcome is StepOutcome.STALE:
         flash(_("Je had hier al gekozen. Je keuze staat vast."), "info")
     if attempt.finished:
-        content = attempt.version.content
-        balance = triad_balance(
-            engine.attention_balance(content, steps_of(attempt)), attempt.scores or {}
-        )
         save_answer(
-            current_user, module.id, exercise.id, "triade",
-            answer={"attempt_id": attempt.id},
-            result={**asdict(balance), "regie_with_client": balance.regie_with_client},
+            current_user, module.id, exercise.id, kind.name,
+            answer={"attempt_id": attempt.id}, result=kind.attempt_result(played(attempt)),
         )  # fmt: skip
     return redirect(page_url(module, page, exercise.id))
 
@@ -316,11 +247,10 @@ def journal_view() -> list[dict]:
     for row in journal_entries(current_user):
         module = modules.get(row.module_id)
         exercise = module.exercises.get(row.exercise_id) if module else None
-        entry = {"row": row, "module": module, "exercise": exercise}
-        if exercise is not None and row.kind == "netwerkkaart":
-            entry["dots"] = mapdraw.place_dots(
-                [(p.id, p.name) for p in exercise.people], row.answer["placements"]
-            )
+        kind = kind_named(row.kind)
+        entry = {"row": row, "module": module, "exercise": exercise, "kind": kind}
+        if exercise is not None:
+            entry.update(kind.journal_view(exercise, row))
         entries.append(entry)
     return entries
 
@@ -346,7 +276,7 @@ def journal_download():
 @access(Access.ENTRY_OWNER)
 def edit_reflection(answer_id: int):
     row = db.session.get(ExerciseAnswer, answer_id)
-    if row is None or row.user_id != current_user.id or row.kind != "reflectie":
+    if row is None or row.user_id != current_user.id or not kind_named(row.kind).edits_text:
         abort(404)
     module = all_modules().get(row.module_id)
     exercise = module.exercises.get(row.exercise_id) if module else None
@@ -357,7 +287,7 @@ def edit_reflection(answer_id: int):
             abort(400)
         text = request.form.get("text", "")
         try:
-            row.text = clean_reflection(text)
+            row.text = kind_named(row.kind).clean_text(text)
         except AnswerError as exc:
             error = _(exc.message, **exc.params)
         else:

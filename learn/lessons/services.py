@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from learn.auth.models import User, utcnow
 from learn.content.modules import Module
+from learn.exercises.registry import journal_kinds
 from learn.extensions import db
 from learn.lessons.models import ExerciseAnswer, ModuleCompletion, PageProgress
 
@@ -104,13 +105,13 @@ def save_answer(
 
 
 def journal_entries(user: User) -> list[ExerciseAnswer]:
-    """Reflections and saved maps, newest first."""
+    """The answers the journal keeps (reflections and saved maps), newest first."""
     return list(
         db.session.scalars(
             select(ExerciseAnswer)
             .where(
                 ExerciseAnswer.user_id == user.id,
-                ExerciseAnswer.kind.in_(("reflectie", "netwerkkaart")),
+                ExerciseAnswer.kind.in_(journal_kinds()),
             )
             .order_by(ExerciseAnswer.module_id, ExerciseAnswer.updated_at.desc())
         )

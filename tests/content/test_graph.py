@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from learn.content.graph import (
+from learn.content.cases.graph import (
     best_path,
     cannot_reach_ending,
     components,

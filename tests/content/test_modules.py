@@ -16,7 +16,7 @@ from learn.content import Exercise, Module, check_paths, load_module, load_modul
 from learn.content.__main__ import main
 from learn.content.cases import Party
 from learn.content.check import ModuleChecker
-from learn.content.modules import RINGS, SECTORS, TIES, VALENCES, Hook, MapPerson, Option
+from learn.exercises.model import RINGS, SECTORS, TIES, VALENCES, Hook, MapPerson, Option
 
 from .support import EXAMPLE_PATH, FIXTURES, ROOT, VOCABULARY, VOCABULARY_PATH
 

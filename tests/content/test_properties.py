@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from learn.content.cases import Case, case_from_dict, case_to_dict
-from learn.content.graph import best_path, score_bounds
-from learn.content.scoring import effective_path, score
+from learn.content.cases.graph import best_path, score_bounds
+from learn.content.cases.scoring import effective_path, score
 
 from .support import EXAMPLE, SOURCE, check, mangle, simple_path_scores
 

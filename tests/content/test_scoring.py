@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from learn.content.scoring import effective_path, score, surviving_step_indices
+from learn.content.cases.scoring import effective_path, score, surviving_step_indices
 
 from .support import EXAMPLE, build_case, check
 

@@ -9,7 +9,7 @@ import pytest
 from learn.casesim.engine import strongest_choice
 from learn.config import PROJECT_ROOT
 from learn.content.modules import load_modules
-from learn.lessons import mapdraw
+from learn.exercises import mapdraw
 from tests.e2e.conftest import log_in, register_new_learner, screenshot, take_case_step
 
 

@@ -5,17 +5,12 @@ from __future__ import annotations
 import pytest
 
 from learn.content.cases import Party  # noqa: F401  (module content uses it)
-from learn.content.modules import Fragment, Hook, MapPerson
-from learn.lessons.scoring import (
-    AnswerError,
-    Placement,
-    clean_reflection,
-    parse_marked,
-    parse_placements,
-    score_hooks,
-    score_map,
-    triad_balance,
-)
+from learn.exercises.base import AnswerError
+from learn.exercises.haakjes import parse_marked, score_hooks
+from learn.exercises.model import Fragment, Hook, MapPerson
+from learn.exercises.netwerkkaart import Placement, parse_placements, score_map
+from learn.exercises.reflectie import clean_reflection
+from learn.exercises.triade import triad_balance
 
 HOOK = Hook("de neef", "familie", "Hoe vaak zie je hem?", "gevoelig")
 FRAGMENTS = (

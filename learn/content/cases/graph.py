@@ -10,10 +10,8 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .cases import Case
+from .model import Case
 
 Successors = Mapping[str, Sequence[str]]
 Step = tuple[str, int | None]

@@ -1,4 +1,4 @@
-"""Where people go on a network map: rings for closeness, quarters for sectors.
+"""The netwerkkaart picture: rings for closeness, quarters for sectors.
 
 Plain geometry, shared by the saved map in the journal and the drag-and-drop
 map, so both draw the same picture.
@@ -10,7 +10,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from learn.content.modules import SECTORS
+from .model import SECTORS
 
 SIZE = 440
 CENTRE = SIZE / 2

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .cases import Case
 from .graph import TOTAL, Step
+from .model import Case
 
 
 def surviving_step_indices(steps: Sequence[Sequence[str | int | None]]) -> list[int]:
