@@ -21,6 +21,7 @@ from flask_migrate import upgrade
 from werkzeug.serving import make_server
 
 from learn import create_app
+from learn.casesim.engine import strongest_choice
 from learn.casesim.services import sync_cases
 from learn.config import PROJECT_ROOT
 from learn.demo import DEMO_PASSWORD, load_demo
@@ -147,12 +148,19 @@ STEP_DONE = """(before) => location.pathname.endsWith('/debrief')
       && document.querySelector('#play input[name=step]').value !== before)"""
 
 
-def take_case_step(page, pick: str = "first") -> None:
-    """One step in a case: choose (the `first` or `last` option shown) or go on, and wait
-    until the next scene is in (htmx swaps it in place) or the debrief has loaded."""
+def take_case_step(page, pick: str = "first", case=None) -> None:
+    """One step in a case: choose (the `first` or `last` option shown, or with `case` the
+    strongest option of the scene on screen) or go on, and wait until the next scene is in
+    (htmx swaps it in place) or the debrief has loaded."""
     before = page.locator("#play input[name=step]").get_attribute("value")
     choices = page.locator("#play").get_by_role("radio")
-    if choices.count():
+    if choices.count() and case is not None:
+        title = page.locator("#scene-heading").inner_text()
+        scene = next(s for s in case.scenes.values() if s.title == title)
+        index = strongest_choice(scene).index
+        page.locator(f'#play input[name=choice][value="{index}"]').check()
+        page.get_by_role("button", name="Kies").click()
+    elif choices.count():
         getattr(choices, pick).check()
         page.get_by_role("button", name="Kies").click()
     else:
