@@ -40,8 +40,9 @@ def load_membership(section: str, group_id: int) -> Membership:
 
 
 def require_leader(section: str, group_id: int) -> Membership:
+    """The leader's membership; an archived class is read-only, so it changes nothing (403)."""
     membership = load_membership(section, group_id)
-    if not membership.is_leader:
+    if not membership.is_leader or membership.group.archived_at is not None:
         abort(403)
     return membership
 
@@ -51,7 +52,7 @@ def create_group(kind: GroupKind):
     if form.validate_on_submit():
         group = Group(
             kind=kind,
-            name=form.name.data.strip(),
+            name=form.name.data,
             description=(form.description.data or "").strip(),
             created_by_id=current_user.id,
         )
@@ -101,7 +102,7 @@ def edit(section: str, group_id: int):
     group = membership.group
     form = GroupForm()
     if form.validate_on_submit():
-        group.name = form.name.data.strip()
+        group.name = form.name.data
         group.description = (form.description.data or "").strip()
         db.session.commit()
         flash(_("Opgeslagen."), "success")
@@ -185,7 +186,7 @@ def join():
     group = None
     if form.validate_on_submit():
         group = Group.by_join_code(normalise_join_code(form.code.data))
-        if group is None:
+        if group is None or group.archived_at is not None:
             form.code.errors.append(
                 _("Deze code hoort bij geen klas of team. Controleer hem en probeer opnieuw.")
             )

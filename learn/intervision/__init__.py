@@ -1,1 +1,7 @@
 """Intervision and casuïstiekbespreking: sessions, notes, action points and the privacy guard."""
+
+from flask import Blueprint
+
+bp = Blueprint("intervision", __name__, cli_group="intervision")
+
+from learn.intervision import commands, personal_data, routes  # noqa: E402,F401  (attach to bp)

@@ -12,6 +12,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from learn.access import Access, access
+from learn.casesim.forms import StepForm
 from learn.casesim.models import Attempt, Case
 from learn.casesim.services import StepOutcome, record_step, start_attempt
 from learn.content.modules import Exercise, Module, Page
@@ -27,10 +28,12 @@ from learn.lessons.models import ExerciseAnswer
 from learn.lessons.play import played, played_by
 from learn.lessons.services import (
     answers_for,
+    complete_if_done,
     completion,
     journal_entries,
     mark_page_done,
     pages_done,
+    progress_of,
     resume_page,
     save_answer,
 )
@@ -66,8 +69,7 @@ def overview():
         rows.append(
             {
                 "module": module,
-                "done": len(done),
-                "total": len(module.pages),
+                "progress": progress_of(current_user, module),
                 "completed": completion(current_user, module.id),
                 "resume": resume_page(module, done),
             }
@@ -86,6 +88,7 @@ def module(module_id: str):
         done=done,
         resume=resume_page(module, done),
         completed=completion(current_user, module.id),
+        progress=progress_of(current_user, module),
         practice=practice_cases(module),
     )
 
@@ -197,7 +200,14 @@ def answer(module_id: str, exercise_id: str):
         return render_page(
             module, page, errors={exercise.id: message}, drafts={exercise.id: typed}, status=400
         )
+    finish_if_done(module)
     return redirect(page_url(module, page, exercise.id))
+
+
+def finish_if_done(module: Module) -> None:
+    """The last exercise answered after every page was read finishes the module."""
+    if complete_if_done(current_user, module):
+        flash(_("Je hebt deze module afgerond. Oefen de vaardigheid nu in een casus."), "success")
 
 
 def save_scored_answer(module: Module, exercise: Exercise) -> None:
@@ -241,15 +251,13 @@ def triade_step(module_id: str, exercise_id: str):
     exercise, page = exercise_or_404(module, exercise_id)
     stored = answers_for(current_user, module.id).get(exercise.id)
     kind = kind_of(exercise)
-    if not kind.plays_case or stored is None or not ActionForm().validate_on_submit():
+    form = StepForm()
+    if not kind.plays_case or stored is None or not form.validate_on_submit():
         abort(400)
     attempt = db.session.get(Attempt, stored.answer.get("attempt_id"))
     if attempt is None or attempt.user_id != current_user.id:
         abort(404)
-    number = request.form.get("step", type=int)
-    if number is None:
-        abort(400)
-    outcome = record_step(attempt, number, request.form.get("choice", type=int))
+    outcome = record_step(attempt, form.step.data, request.form.get("choice", type=int))
     if outcome is StepOutcome.INVALID:
         flash(_("Kies eerst wat je doet."), "error")
     elif outcome is StepOutcome.STALE:
@@ -259,6 +267,7 @@ def triade_step(module_id: str, exercise_id: str):
             current_user, module.id, exercise.id, kind.name,
             answer={"attempt_id": attempt.id}, result=kind.attempt_result(played(attempt)),
         )  # fmt: skip
+        finish_if_done(module)
     return redirect(page_url(module, page, exercise.id))
 
 

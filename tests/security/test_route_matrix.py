@@ -85,6 +85,21 @@ def url_for_target(target: Target, world: World) -> str:
             values[name] = "kring"
         elif name == "answer_id":
             values[name] = world.reflection_id
+        elif name == "set_id":
+            values[name] = world.set_id
+        elif name == "item_id":
+            values[name] = world.item_id
+        elif name == "assignment_id":
+            values[name] = world.assignment_id
+        elif name == "session_id":
+            values[name] = world.session_id
+        elif name == "point_id":
+            values[name] = world.point_id
+        elif name == "phase":
+            values[name] = (target.rule.defaults or {}).get("phase", 0)
+        elif name == "slot":
+            session_level = "phase" in (target.rule.defaults or {})
+            values[name] = "conclusies" if session_level else "notities"
         else:
             raise AssertionError(f"teach the route matrix a value for <{name}> in {target.rule}")
     path = target.rule.build(values, append_unknown=False)[1]
@@ -104,6 +119,8 @@ def expected(policy: Access, role: str, section: str | None) -> str:
         return "ok" if role == "admin" else "forbidden"
     if policy in (Access.ATTEMPT_OWNER, Access.ENTRY_OWNER):
         return "ok" if role == "student" else "hidden"
+    if policy in (Access.CLASS_TRAINER, Access.SET_EDITOR):
+        return "ok" if role == "trainer" else "hidden"
     if role not in MEMBERS[section]:
         return "hidden"
     if policy is Access.GROUP_LEADER and role not in LEADERS[section]:

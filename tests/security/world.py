@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from learn.auth.models import PasswordReset, User
 from learn.casesim.models import Case
 from learn.casesim.services import record_step, start_attempt, sync_cases
 from learn.config import PROJECT_ROOT
+from learn.content.methods import load_methods
 from learn.extensions import db
 from learn.groups.models import Group
+from learn.intervision.services import add_action_point, plan_session
 from learn.lessons.services import save_answer
+from learn.trainers.models import Assignment, CaseSet, SetItem
 from tests.conftest import FIXTURE_MODULES
 from tests.factories import make_class, make_team, make_user
 
@@ -44,6 +48,11 @@ class World:
     attempt_id: int
     reset_token: str
     reflection_id: int
+    set_id: int
+    item_id: int
+    assignment_id: int
+    session_id: int
+    point_id: int
 
     def sees(self, role: str) -> set[str]:
         """Roles whose names `role` may see: itself and the people in its groups."""
@@ -86,5 +95,27 @@ def build_world(tmp_path: Path) -> World:
         users["student"], "mini-module", "eigen-kring", "reflectie", text="Mijn zus, altijd."
     )
     _reset, token = PasswordReset.issue(users["student"], users["admin"], hours=1)
+    case_set = CaseSet(owner_id=users["trainer"].id, name="Set A")
+    case_set.items = [
+        SetItem(position=1, kind="case", ref="oefen-triade", note=""),
+        SetItem(position=2, kind="module", ref="mini-module", note=""),
+    ]
+    assignment = Assignment(set=case_set, group_id=class_a.id)
+    db.session.add_all([case_set, assignment])
     db.session.commit()
-    return World(users, class_a, class_b, team_a, team_b, attempt.id, token, reflection.id)
+    method = load_methods(PROJECT_ROOT / "methods")["incidentmethode"]
+    session = plan_session(
+        team_a,
+        method,
+        users["student"],
+        title="Intervisie A",
+        scheduled_at=datetime(2027, 1, 5),
+        chair_id=users["student"].id,
+        presenter_id=users["student"].id,
+    )
+    point = add_action_point(session, "Ecogram maken", users["student"], None, users["student"])
+    db.session.commit()
+    return World(
+        users, class_a, class_b, team_a, team_b, attempt.id, token, reflection.id,
+        case_set.id, case_set.items[0].id, assignment.id, session.id, point.id,
+    )  # fmt: skip
