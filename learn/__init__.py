@@ -33,6 +33,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from learn.home import bp as home_bp
     from learn.intervision import bp as intervision_bp
     from learn.lessons import bp as lessons_bp
+    from learn.live import bp as live_bp
     from learn.rendering import render_content_markdown, render_markdown
     from learn.trainers import bp as trainers_bp
 
@@ -49,6 +50,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         casesim_bp,
         trainers_bp,
         intervision_bp,
+        live_bp,
         admin_bp,
     )
     for blueprint in blueprints:

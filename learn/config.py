@@ -55,6 +55,9 @@ class Config:
     TRUSTED_PROXIES = 0
     PASSWORD_RESET_HOURS = 48
     BASE_URL = ""  # e.g. https://kring.example.org; links handed out are built on it
+    LIVE_EXPIRY_MINUTES = 240  # a live session idle this long is ended and summarised
+    LIVE_SSE_SECONDS = 25  # one event stream lasts this long, then the browser reconnects
+    LIVE_SSE_MAX_STREAMS = 2  # streams per process, below gunicorn's --threads; others poll
     SESSION_COOKIE_NAME = "kring_session"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -121,6 +124,9 @@ _ENV_VARS: dict[str, tuple[str, Any]] = {
     "KRING_TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
     "KRING_PASSWORD_RESET_HOURS": ("PASSWORD_RESET_HOURS", int),
     "KRING_BASE_URL": ("BASE_URL", str),
+    "KRING_LIVE_EXPIRY_MINUTES": ("LIVE_EXPIRY_MINUTES", int),
+    "KRING_LIVE_SSE_SECONDS": ("LIVE_SSE_SECONDS", int),
+    "KRING_LIVE_SSE_MAX_STREAMS": ("LIVE_SSE_MAX_STREAMS", int),
 }
 
 

@@ -5,13 +5,14 @@ Meant for a daily cron job (see docs/intervision.md)."""
 from __future__ import annotations
 
 import click
+from flask.cli import with_appcontext
 
 from learn.auth.models import utcnow
-from learn.intervision import bp
 from learn.intervision.services import purge_expired
 
 
-@bp.cli.command("purge")
+@click.command("purge")
+@with_appcontext
 def purge() -> None:
     """Delete the notes of sessions older than their team's retention period."""
     count = purge_expired(utcnow())

@@ -11,7 +11,7 @@ from sqlalchemy.dialects import postgresql
 
 # revision identifiers, used by Alembic.
 revision = '0005_intervision'
-down_revision = '0004'
+down_revision = '0004_trainers'
 branch_labels = None
 depends_on = None
 
