@@ -41,4 +41,3 @@ def test_always_the_first_option_shown_does_no_better_than_chance():
         for attempt in attempts
     )
     assert hits / (len(DECISIONS) * len(attempts)) <= chance() + MARGIN
-

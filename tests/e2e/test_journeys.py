@@ -39,13 +39,17 @@ def test_each_demo_user_sees_their_home_in_dutch_then_english(page, email, name)
     assert page.locator("html").get_attribute("lang") == "nl"
 
 
+def library_case(case_id: str):
+    loaded, _report = load_cases(PROJECT_ROOT / "cases")
+    return next(c for _path, _text, c in loaded if c.id == case_id)
+
+
 def test_student_plays_a_case_to_its_debrief(page):
     log_in(page, "student@kring.test")
     page.get_by_role("link", name="Casussen").first.click()
     page.get_by_role("link", name="Tien jaar bij zijn zus").click()
     page.get_by_role("button", name=re.compile("Start de casus|Opnieuw beginnen")).click()
-    loaded, _report = load_cases(PROJECT_ROOT / "cases")
-    case = next(c for _path, _text, c in loaded if c.id == "zus-kan-niet-meer")
+    case = library_case("zus-kan-niet-meer")
     for _ in range(40):
         if "/debrief" in page.url:
             break
@@ -183,7 +187,7 @@ def test_trainer_assigns_student_completes_trainer_sees_the_distribution(page):
     for _ in range(40):
         if "/debrief" in page.url:
             break
-        take_case_step(page, "last")
+        take_case_step(page, case=library_case("zus-kan-niet-meer"))
     assert "/debrief" in page.url
     page.goto(page.base_url + "/")
     card = page.locator(".assignment-card", has_text=name)
