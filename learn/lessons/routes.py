@@ -51,8 +51,11 @@ def exercise_or_404(module: Module, exercise_id: str) -> tuple[Exercise, Page]:
     return exercise, page
 
 
-def page_url(module: Module, page: Page, exercise_id: str | None = None) -> str:
-    anchor = f"oefening-{exercise_id}" if exercise_id else None
+def page_url(
+    module: Module, page: Page, exercise_id: str | None = None, *, result: bool = False
+) -> str:
+    """The page, scrolled to an exercise, or to its result when `result`."""
+    anchor = f"{'resultaat' if result else 'oefening'}-{exercise_id}" if exercise_id else None
     return url_for("lessons.page", module_id=module.id, page_id=page.id, _anchor=anchor)
 
 
@@ -173,7 +176,7 @@ def answer(module_id: str, exercise_id: str):
         return render_page(
             module, page, errors={exercise.id: message}, drafts={exercise.id: typed}, status=400
         )
-    return redirect(page_url(module, page, exercise.id))
+    return redirect(page_url(module, page, exercise.id, result=kind_of(exercise).result_below))
 
 
 def save_scored_answer(module: Module, exercise: Exercise) -> None:
