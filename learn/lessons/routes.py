@@ -13,7 +13,9 @@ from sqlalchemy import select
 
 from learn.access import Access, access
 from learn.casesim.models import Attempt, Case
+from learn.casesim.portfolio import case_debriefs
 from learn.casesim.services import StepOutcome, record_step, start_attempt
+from learn.casesim.vocabulary import vocabulary
 from learn.content.modules import Exercise, Module, Page
 from learn.exercises import mapdraw
 from learn.exercises.base import AnswerError, ViewContext
@@ -261,13 +263,21 @@ def journal_view() -> list[dict]:
 @bp.route("/journal")
 @access(Access.USER)
 def journal():
-    return render_template("lessons/journal.html", entries=journal_view(), mapdraw=mapdraw)
+    return render_template(
+        "lessons/journal.html",
+        entries=journal_view(),
+        debriefs=case_debriefs(current_user),
+        vocab=vocabulary(),
+        mapdraw=mapdraw,
+    )
 
 
 @bp.route("/journal/download")
 @access(Access.USER)
 def journal_download():
-    text = journal_markdown(current_user.display_name, journal_view())
+    text = journal_markdown(
+        current_user.display_name, journal_view(), case_debriefs(current_user), vocabulary()
+    )
     return Response(
         text,
         mimetype="text/markdown",
