@@ -33,12 +33,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from learn.home import bp as home_bp
     from learn.lessons import bp as lessons_bp
     from learn.rendering import render_content_markdown, render_markdown
+    from learn.trainers import bp as trainers_bp
 
     extensions.init_app(app)
     security.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
-    for blueprint in (home_bp, auth_bp, groups_bp, lessons_bp, casesim_bp, admin_bp):
+    for blueprint in (home_bp, auth_bp, groups_bp, lessons_bp, casesim_bp, trainers_bp, admin_bp):
         app.register_blueprint(blueprint)
     app.add_template_filter(render_markdown, "markdown")
     app.add_template_filter(render_content_markdown, "content_markdown")

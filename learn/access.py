@@ -29,6 +29,9 @@ class Access(StrEnum):
     GROUP_LEADER = "group-leader"  # its trainer or begeleider (members: 403, others: 404)
     ATTEMPT_OWNER = "attempt-owner"  # the learner whose attempt it is (others: 404)
     ENTRY_OWNER = "entry-owner"  # the learner whose journal entry it is (others: 404)
+    # Results of the class in the URL: its trainers only; everyone else, its students too, 404.
+    CLASS_TRAINER = "class-trainer"
+    SET_EDITOR = "set-editor"  # a set's owner and the trainers it is shared with (others: 404)
 
 
 # Flask's own endpoints, declared here because they have no decorator of ours.

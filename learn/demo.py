@@ -7,6 +7,7 @@ from sqlalchemy import select
 from learn.auth.models import User
 from learn.extensions import db
 from learn.groups.models import Group, GroupKind, Role
+from learn.trainers.demo import load_demo_results
 
 DEMO_PASSWORD = "kring-demo"  # noqa: S105  (documented demo password, never in production)
 
@@ -52,7 +53,7 @@ def load_demo() -> list[tuple[str, str]]:
         for email, name, trainer, admin, _ in DEMO_ACCOUNTS
     }
     db.session.flush()
-    _group(
+    demo_class = _group(
         GroupKind.CLASS,
         DEMO_CLASS,
         [(users["trainer@kring.test"], Role.TRAINER), (users["student@kring.test"], Role.STUDENT)],
@@ -63,4 +64,5 @@ def load_demo() -> list[tuple[str, str]]:
         [(users["team@kring.test"], Role.BEGELEIDER), (users["student@kring.test"], Role.LID)],
     )
     db.session.commit()
+    load_demo_results(demo_class, users["trainer@kring.test"])
     return [(email, description) for email, *_, description in DEMO_ACCOUNTS]

@@ -26,7 +26,7 @@ def test_demo_loads_accounts_class_and_team_and_is_idempotent(runner):
     assert first.exit_code == 0, first.output
     assert "student@kring.test" in first.output and DEMO_PASSWORD in first.output
     after_first = counts()
-    assert after_first == (4, 2, 4)
+    assert after_first == (16, 2, 16)  # 4 accounts and 12 demo students (learn/trainers/demo.py)
     assert runner.invoke(args=["demo"]).exit_code == 0
     assert counts() == after_first
     student = User.by_email("student@kring.test")
@@ -81,6 +81,6 @@ def test_backup_copies_the_sqlite_database(runner, tmp_path):
         return
     assert result.exit_code == 0, result.output
     with sqlite3.connect(target) as copy:
-        assert copy.execute("select count(*) from users").fetchone()[0] == 4
+        assert copy.execute("select count(*) from users").fetchone()[0] == 16  # with demo students
     again = runner.invoke(args=["backup", str(target)])
     assert again.exit_code != 0 and "exists already" in again.output

@@ -39,6 +39,8 @@ class Group(db.Model):
     join_code: Mapped[str] = mapped_column(String(16), unique=True, default=new_join_code)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # An archived class is read-only and off the home pages; its results stay.
+    archived_at: Mapped[datetime | None]
 
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="group", cascade="all, delete-orphan", order_by="Membership.joined_at"

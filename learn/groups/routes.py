@@ -40,8 +40,9 @@ def load_membership(section: str, group_id: int) -> Membership:
 
 
 def require_leader(section: str, group_id: int) -> Membership:
+    """The leader's membership; an archived class is read-only, so it changes nothing (403)."""
     membership = load_membership(section, group_id)
-    if not membership.is_leader:
+    if not membership.is_leader or membership.group.archived_at is not None:
         abort(403)
     return membership
 
@@ -185,7 +186,7 @@ def join():
     group = None
     if form.validate_on_submit():
         group = Group.by_join_code(normalise_join_code(form.code.data))
-        if group is None:
+        if group is None or group.archived_at is not None:
             form.code.errors.append(
                 _("Deze code hoort bij geen klas of team. Controleer hem en probeer opnieuw.")
             )

@@ -6,11 +6,15 @@ from flask import current_app, redirect, render_template, request, session, url_
 from flask_login import current_user
 
 from learn.access import Access, access
+from learn.auth.models import utcnow
 from learn.extensions import db
 from learn.forms import ActionForm
 from learn.groups.models import GroupKind
 from learn.home import bp
 from learn.security import safe_next_url
+from learn.trainers.helpers import item_titles
+from learn.trainers.overview import by_due_day, student_sets
+from learn.trainers.services import student_assignments
 
 
 @bp.route("/")
@@ -19,10 +23,16 @@ def index():
     if not current_user.is_authenticated:
         return render_template("home/welcome.html")
     memberships = sorted(current_user.memberships, key=lambda m: m.group.name.lower())
+    memberships = [m for m in memberships if m.group.archived_at is None]
+    now = utcnow()
     return render_template(
         "home/index.html",
         classes=[m for m in memberships if m.group.kind == GroupKind.CLASS],
         teams=[m for m in memberships if m.group.kind == GroupKind.TEAM],
+        assignments=by_due_day(
+            student_sets(current_user, student_assignments(current_user, now), now)
+        ),
+        titles=item_titles(),
     )
 
 

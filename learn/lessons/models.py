@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from learn.auth.models import utcnow
@@ -58,5 +59,7 @@ class ExerciseAnswer(db.Model):
     text: Mapped[str] = mapped_column(Text, default="")
     answer: Mapped[dict[str, Any]] = mapped_column(JSONData, default=dict)
     result: Mapped[dict[str, Any]] = mapped_column(JSONData, default=dict)
+    # A reflection the learner chose to let the trainers of their classes read.
+    shared: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

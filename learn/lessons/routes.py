@@ -29,10 +29,12 @@ from learn.lessons.models import ExerciseAnswer
 from learn.lessons.play import played, played_by
 from learn.lessons.services import (
     answers_for,
+    complete_if_done,
     completion,
     journal_entries,
     mark_page_done,
     pages_done,
+    progress_of,
     resume_page,
     save_answer,
 )
@@ -70,8 +72,7 @@ def overview():
         rows.append(
             {
                 "module": module,
-                "done": len(done),
-                "total": len(module.pages),
+                "progress": progress_of(current_user, module),
                 "completed": completion(current_user, module.id),
                 "resume": resume_page(module, done),
             }
@@ -90,6 +91,7 @@ def module(module_id: str):
         done=done,
         resume=resume_page(module, done),
         completed=completion(current_user, module.id),
+        progress=progress_of(current_user, module),
         practice=practice_cases(module),
     )
 
@@ -178,7 +180,14 @@ def answer(module_id: str, exercise_id: str):
         return render_page(
             module, page, errors={exercise.id: message}, drafts={exercise.id: typed}, status=400
         )
+    finish_if_done(module)
     return redirect(page_url(module, page, exercise.id, result=kind_of(exercise).result_below))
+
+
+def finish_if_done(module: Module) -> None:
+    """The last exercise answered after every page was read finishes the module."""
+    if complete_if_done(current_user, module):
+        flash(_("Je hebt deze module afgerond. Oefen de vaardigheid nu in een casus."), "success")
 
 
 def save_scored_answer(module: Module, exercise: Exercise) -> None:
@@ -240,6 +249,7 @@ def triade_step(module_id: str, exercise_id: str):
             current_user, module.id, exercise.id, kind.name,
             answer={"attempt_id": attempt.id}, result=kind.attempt_result(played(attempt)),
         )  # fmt: skip
+        finish_if_done(module)
     return redirect(page_url(module, page, exercise.id))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -32,13 +33,58 @@ def completion(user: User, module_id: str) -> ModuleCompletion | None:
     )
 
 
+@dataclass(frozen=True)
+class ModuleProgress:
+    """Pages read and exercises answered: a module is done only when both are complete."""
+
+    pages_read: int
+    pages_total: int
+    exercises_done: int
+    exercises_total: int
+
+    @property
+    def done(self) -> bool:
+        return self.pages_read >= self.pages_total and self.exercises_done >= self.exercises_total
+
+
+def is_answered(kind: str, text: str, result: dict[str, Any] | None) -> bool:
+    """A reflection needs text; a triadic exercise a finished case; the others any answer."""
+    if kind == "reflectie":
+        return bool(text.strip())
+    if kind == "triade":
+        return bool(result)
+    return True
+
+
+def module_progress(module: Module, read: set[str], answered: set[str]) -> ModuleProgress:
+    return ModuleProgress(
+        pages_read=len(read & {page.id for page in module.pages}),
+        pages_total=len(module.pages),
+        exercises_done=len(answered & set(module.exercises)),
+        exercises_total=len(module.exercises),
+    )
+
+
+def progress_of(user: User, module: Module) -> ModuleProgress:
+    answered = {
+        exercise_id
+        for exercise_id, row in answers_for(user, module.id).items()
+        if is_answered(row.kind, row.text, row.result)
+    }
+    return module_progress(module, pages_done(user, module.id), answered)
+
+
 def mark_page_done(user: User, module: Module, page_id: str) -> bool:
     """Record the page as read; returns True when this finished the whole module."""
     if page_id not in pages_done(user, module.id):
         db.session.add(PageProgress(user_id=user.id, module_id=module.id, page_id=page_id))
         _commit_once()
-    done = pages_done(user, module.id)
-    if done >= {page.id for page in module.pages} and completion(user, module.id) is None:
+    return complete_if_done(user, module)
+
+
+def complete_if_done(user: User, module: Module) -> bool:
+    """Record the module as finished once every page is read and every exercise answered."""
+    if completion(user, module.id) is None and progress_of(user, module).done:
         db.session.add(ModuleCompletion(user_id=user.id, module_id=module.id))
         _commit_once()
         return True

@@ -4,6 +4,7 @@ is printed (run with -s to see it)."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -134,4 +135,21 @@ def test_no_serious_violations_on_answered_exercises(desktop_page):
             checked[page_url] = serious(page)
     record("axe on answered exercise pages", checked)
     assert len(checked) >= 15
+    assert {url: found for url, found in checked.items() if found} == {}
+
+
+def test_no_serious_violations_on_the_trainer_pages(desktop_page):
+    """Sets, results matrix, per-case analytics (and projection), student, import, preview."""
+    page = desktop_page
+    log_in(page, "trainer@kring.test")
+    results = page.get_by_role("link", name=re.compile("^Resultaten")).first.get_attribute("href")
+    start = [results, "/sets", "/cases/moeder-bang-voor-terugval/preview"]
+    checked = crawl_and_check(page, page.base_url, start, limit=40)
+    record("axe on trainer pages", checked)
+    visited = " ".join(checked)
+    for part in ("/assignments/", "/cases/", "/students/", "/import", "/sets/", "/preview"):
+        assert part in visited, part
+    page.goto(page.base_url + next(p for p in checked if "/cases/" in p and "/classes/" in p))
+    page.get_by_role("link", name="Projecteren in de klas").click()
+    checked[page.url] = serious(page)
     assert {url: found for url, found in checked.items() if found} == {}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import uuid
+from datetime import date, timedelta
 
 import pytest
 
@@ -149,3 +151,49 @@ def test_student_holds_a_triadic_conversation_and_sees_the_balance(page):
     assert "Je richtte je" in balance
     assert "De regie bleef bij de cliënt." in balance or "De regie schoof weg" in balance
     screenshot(page, "triade-balance")
+
+
+def test_trainer_assigns_student_completes_trainer_sees_the_distribution(page):
+    name = f"Reis {page.viewport_name} {uuid.uuid4().hex[:4]}"
+    log_in(page, "trainer@kring.test")
+    page.get_by_role("link", name="Sets en opdrachten").click()
+    page.get_by_label("Naam van de set").fill(name)
+    page.get_by_role("button", name="Set aanmaken").click()
+    page.get_by_label("Casus of module").select_option(label="Casus: Tien jaar bij zijn zus")
+    page.get_by_role("button", name="Toevoegen", exact=True).click()
+    page.get_by_label("Inleveren uiterlijk").fill((date.today() + timedelta(days=7)).isoformat())
+    page.get_by_role("button", name="Opgeven", exact=True).click()
+    assert page.get_by_role("heading", level=1).inner_text() == name
+    matrix_url = page.url
+    screenshot(page, "trainer-matrix-before")
+    page.get_by_role("link", name="Klas", exact=True).first.click()
+    join_url = page.locator("#join-url").input_value()
+    page.context.clear_cookies()
+
+    register_new_learner(page)  # a fresh student, so the case is not done yet
+    page.goto(join_url)
+    page.get_by_role("button", name="Aansluiten").click()
+    page.goto(page.base_url + "/")
+    assert page.get_by_role("heading", name="Je opdrachten").is_visible()
+    page.get_by_role("link", name=re.compile(f"Verder waar je was.*{name}")).click()
+    page.get_by_role("button", name=re.compile("Start de casus|Opnieuw beginnen")).click()
+    for _ in range(40):
+        if "/debrief" in page.url:
+            break
+        take_case_step(page, "last")
+    assert "/debrief" in page.url
+    page.goto(page.base_url + "/")
+    card = page.locator(".assignment-card", has_text=name)
+    assert card.locator(".status-done, .status-late").count() == 1
+    page.context.clear_cookies()
+
+    log_in(page, "trainer@kring.test")
+    page.goto(matrix_url)
+    assert page.locator("tr", has_text="Nieuwe Leerling").locator(".status-done").count() >= 1
+    page.get_by_role("link", name="Tien jaar bij zijn zus").first.click()
+    assert page.get_by_role("heading", name=re.compile("Keuzes van de klas")).is_visible()
+    assert page.locator("progress").count() > 2
+    screenshot(page, "trainer-distribution")
+    page.get_by_role("link", name="Projecteren in de klas").click()
+    assert "Nieuwe Leerling" not in page.content()
+    screenshot(page, "trainer-projection")

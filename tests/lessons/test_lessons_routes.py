@@ -11,6 +11,7 @@ from learn.casesim.services import sync_cases
 from learn.config import PROJECT_ROOT
 from learn.extensions import db
 from learn.lessons.models import ExerciseAnswer, ModuleCompletion, PageProgress
+from learn.lessons.services import save_answer
 from tests.conftest import FIXTURE_MODULES
 from tests.factories import make_user
 
@@ -45,18 +46,46 @@ def test_overview_shows_progress_and_it_moves(login):
     user = make_user()
     client = login(user)
     page = client.get("/modules").get_data(as_text=True)
-    assert "Een kleine module" in page and 'value="0" max="2"' in page
+    assert "Een kleine module" in page and 'value="0" max="7"' in page
+    assert "0 van 2 pagina's gelezen" in page and "0 van 5 oefeningen gedaan" in page
     response = client.post(f"{PAGE_1}/done")
     assert response.headers["Location"].endswith(PAGE_2)
-    assert 'value="1" max="2"' in client.get("/modules").get_data(as_text=True)
+    assert 'value="1" max="7"' in client.get("/modules").get_data(as_text=True)
     client.post(f"{PAGE_1}/done")  # a second click stores nothing twice
     assert db.session.scalar(select(func.count()).select_from(PageProgress)) == 1
+
+
+def test_reading_every_page_without_the_exercises_does_not_finish_the_module(login):
+    user = make_user()
+    client = login(user)
+    client.post(f"{PAGE_1}/done")
+    response = client.post(f"{PAGE_2}/done")
+    assert response.headers["Location"].endswith("/modules/mini-module")
+    assert db.session.scalar(select(func.count()).select_from(ModuleCompletion)) == 0
+    overview = client.get("/modules").get_data(as_text=True)
+    assert "2 van 2 pagina's gelezen" in overview and "0 van 5 oefeningen gedaan" in overview
+    assert "Afgerond op" not in overview
+
+
+def test_plain_next_link_does_not_mark_the_page_read(login):
+    client = login(make_user())
+    page = client.get(PAGE_1).get_data(as_text=True)
+    assert f'href="{PAGE_2}"' in page and "Volgende" in page
+    assert db.session.scalar(select(func.count()).select_from(PageProgress)) == 0
 
 
 def test_finishing_the_last_page_completes_the_module_once(login):
     user = make_user()
     client = login(user)
+    save_answer(user, "mini-module", "eigen-kring", "reflectie", text="Mijn zus.")
+    for exercise, kind in [("wie-eerst", "meerkeuze"), ("maandagochtend", "haakjes"),
+                           ("kaart-rob", "netwerkkaart")]:  # fmt: skip
+        save_answer(user, "mini-module", exercise, kind, result={"x": 1})
+    save_answer(user, "mini-module", "moeder-triade", "triade", answer={"attempt_id": 1})
     client.post(f"{PAGE_1}/done")
+    client.post(f"{PAGE_2}/done")
+    assert db.session.scalar(select(func.count()).select_from(ModuleCompletion)) == 0
+    save_answer(user, "mini-module", "moeder-triade", "triade", result={"regie": 1})
     response = client.post(f"{PAGE_2}/done")
     assert response.headers["Location"].endswith("/modules/mini-module#oefenen")
     client.post(f"{PAGE_2}/done")

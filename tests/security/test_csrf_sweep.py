@@ -19,6 +19,8 @@ ALLOWED_ROLE = {
     Access.ATTEMPT_OWNER: "student",
     Access.ENTRY_OWNER: "student",
     Access.GROUP_MEMBER: "student",
+    Access.CLASS_TRAINER: "trainer",
+    Access.SET_EDITOR: "trainer",
 }
 
 

@@ -83,6 +83,12 @@ def url_for_target(target: Target, world: World) -> str:
             values[name] = "moeder-triade" if triadic else "eigen-kring"
         elif name == "answer_id":
             values[name] = world.reflection_id
+        elif name == "set_id":
+            values[name] = world.set_id
+        elif name == "item_id":
+            values[name] = world.item_id
+        elif name == "assignment_id":
+            values[name] = world.assignment_id
         else:
             raise AssertionError(f"teach the route matrix a value for <{name}> in {target.rule}")
     path = target.rule.build(values, append_unknown=False)[1]
@@ -102,6 +108,8 @@ def expected(policy: Access, role: str, section: str | None) -> str:
         return "ok" if role == "admin" else "forbidden"
     if policy in (Access.ATTEMPT_OWNER, Access.ENTRY_OWNER):
         return "ok" if role == "student" else "hidden"
+    if policy in (Access.CLASS_TRAINER, Access.SET_EDITOR):
+        return "ok" if role == "trainer" else "hidden"
     if role not in MEMBERS[section]:
         return "hidden"
     if policy is Access.GROUP_LEADER and role not in LEADERS[section]:

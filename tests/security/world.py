@@ -18,6 +18,7 @@ from learn.config import PROJECT_ROOT
 from learn.extensions import db
 from learn.groups.models import Group
 from learn.lessons.services import save_answer
+from learn.trainers.models import Assignment, CaseSet, SetItem
 from tests.conftest import FIXTURE_MODULES
 from tests.factories import make_class, make_team, make_user
 
@@ -44,6 +45,9 @@ class World:
     attempt_id: int
     reset_token: str
     reflection_id: int
+    set_id: int
+    item_id: int
+    assignment_id: int
 
     def sees(self, role: str) -> set[str]:
         """Roles whose names `role` may see: itself and the people in its groups."""
@@ -86,5 +90,15 @@ def build_world(tmp_path: Path) -> World:
         users["student"], "mini-module", "eigen-kring", "reflectie", text="Mijn zus, altijd."
     )
     _reset, token = PasswordReset.issue(users["student"], users["admin"], hours=1)
+    case_set = CaseSet(owner_id=users["trainer"].id, name="Set A")
+    case_set.items = [
+        SetItem(position=1, kind="case", ref="oefen-triade", note=""),
+        SetItem(position=2, kind="module", ref="mini-module", note=""),
+    ]
+    assignment = Assignment(set=case_set, group_id=class_a.id)
+    db.session.add_all([case_set, assignment])
     db.session.commit()
-    return World(users, class_a, class_b, team_a, team_b, attempt.id, token, reflection.id)
+    return World(
+        users, class_a, class_b, team_a, team_b, attempt.id, token, reflection.id,
+        case_set.id, case_set.items[0].id, assignment.id,
+    )  # fmt: skip
