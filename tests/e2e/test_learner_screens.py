@@ -58,7 +58,8 @@ def test_journal_shows_a_finished_case_and_prints_without_navigation(page):
 
 def test_english_mode_notice_and_dutch_content(page):
     register_new_learner(page)
-    page.get_by_role("button", name="EN").click()
+    page.locator("button[name=language][value=en]").click()
+    page.wait_for_load_state()
     page.goto(page.base_url + "/cases/geen-netwerk-whatsapp")
     assert page.locator(".content-language").is_visible()
     assert page.locator("h1").get_attribute("lang") == "nl"
