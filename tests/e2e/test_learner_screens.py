@@ -65,3 +65,17 @@ def test_english_mode_notice_and_dutch_content(page):
     assert page.locator("h1").get_attribute("lang") == "nl"
     assert page.locator("html").get_attribute("lang") == "en"
     assert serious(page) == []
+
+
+def test_home_page_resumes_where_the_learner_was(page):
+    register_new_learner(page)
+    page.goto(page.base_url + "/")
+    assert page.get_by_text("Voorgestelde volgende stap:").is_visible()
+    page.goto(page.base_url + "/modules/haakjes-zoeken/01-waarom")
+    page.get_by_role("button", name="Gelezen, naar de volgende pagina").click()
+    page.wait_for_url("**/02-ecogram")
+    page.goto(page.base_url + "/")
+    resume = page.get_by_role("link", name="Verder waar je was").first
+    assert resume.get_attribute("href").endswith("/modules/haakjes-zoeken/02-ecogram")
+    screenshot(page, "home-learning")
+    assert serious(page) == []
