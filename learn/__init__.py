@@ -24,14 +24,16 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     )
     app.config.update(load_config(app.instance_path, overrides=config))
 
-    from learn import errors, extensions, i18n, security
+    from learn import errors, extensions, i18n, inputs, security
     from learn.admin import bp as admin_bp
     from learn.auth import bp as auth_bp
     from learn.casesim import bp as casesim_bp
     from learn.cli import register_commands
     from learn.groups import bp as groups_bp
     from learn.home import bp as home_bp
+    from learn.intervision import bp as intervision_bp
     from learn.lessons import bp as lessons_bp
+    from learn.live import bp as live_bp
     from learn.rendering import render_content_markdown, render_markdown
     from learn.trainers import bp as trainers_bp
 
@@ -39,7 +41,19 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     security.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
-    for blueprint in (home_bp, auth_bp, groups_bp, lessons_bp, casesim_bp, trainers_bp, admin_bp):
+    inputs.init_app(app)
+    blueprints = (
+        home_bp,
+        auth_bp,
+        groups_bp,
+        lessons_bp,
+        casesim_bp,
+        trainers_bp,
+        intervision_bp,
+        live_bp,
+        admin_bp,
+    )
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
     app.add_template_filter(render_markdown, "markdown")
     app.add_template_filter(render_content_markdown, "content_markdown")

@@ -32,6 +32,12 @@ class Access(StrEnum):
     # Results of the class in the URL: its trainers only; everyone else, its students too, 404.
     CLASS_TRAINER = "class-trainer"
     SET_EDITOR = "set-editor"  # a set's owner and the trainers it is shared with (others: 404)
+    # Live sessions belong to a class or team: the same rules as GROUP_* for its group.
+    LIVE_MEMBER = "live-member"  # members of the session's group (others: 404)
+    LIVE_LEADER = "live-leader"  # its trainer or begeleider (members: 403, others: 404)
+    # Members, or a guest holding this session's signed cookie; no login needed (the view
+    # sends anonymous visitors without one to the login page, others get 404).
+    LIVE_PARTICIPANT = "live-participant"
 
 
 # Flask's own endpoints, declared here because they have no decorator of ours.
@@ -40,7 +46,7 @@ BUILTIN_ACCESS = {"static": Access.PUBLIC}
 
 def access(policy: Access) -> Callable[[View], View]:
     def decorate(view: View) -> View:
-        if policy is Access.PUBLIC:
+        if policy in (Access.PUBLIC, Access.LIVE_PARTICIPANT):
             wrapped = view
         elif policy in (Access.TRAINER, Access.ADMIN):
             flag = "is_trainer" if policy is Access.TRAINER else "is_admin"

@@ -42,7 +42,11 @@ def create_user(email: str, name: str, is_admin: bool, is_trainer: bool, passwor
     """Create an account (e.g. the first admin)."""
     from learn.auth.models import User
     from learn.extensions import db
+    from learn.names import clean_name
 
+    name = clean_name(name)
+    if not name:
+        raise click.ClickException("the display name is empty")
     if User.by_email(email):
         raise click.ClickException(f"an account with e-mail {email} exists already")
     problems = password_problems(password, email=email, name=name)
@@ -135,6 +139,7 @@ def content_check(paths: tuple[Path, ...]) -> None:
         list(paths) or None,
         cases_dir=Path(current_app.config["CASES_DIR"]),
         modules_dir=Path(current_app.config["MODULES_DIR"]),
+        methods_dir=Path(current_app.config["METHODS_DIR"]),
     )
     print_report(report, sys.stdout)
     sys.exit(report.exit_code)

@@ -35,6 +35,7 @@ class Config:
     MODULES_DIR = str(PROJECT_ROOT / "modules")
     # How often (seconds) an instance looks whether `kring content sync` changed content.
     CONTENT_CHECK_SECONDS = 5.0
+    METHODS_DIR = str(PROJECT_ROOT / "methods")
     MIGRATIONS_DIR = str(PROJECT_ROOT / "migrations")
     BABEL_DEFAULT_LOCALE = "nl"
     LANGUAGES = ("nl", "en")
@@ -45,10 +46,18 @@ class Config:
     RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = False
+    # Failed logins only: per address+account, per account from any address, and a
+    # ceiling per address that a lecture hall behind one NAT address never reaches.
     LOGIN_RATE_LIMIT_PER_ACCOUNT = "5 per minute;20 per hour"
-    LOGIN_RATE_LIMIT_PER_ADDRESS = "60 per minute"
+    LOGIN_RATE_LIMIT_PER_ACCOUNT_ANY_ADDRESS = "30 per minute;100 per hour"
+    LOGIN_RATE_LIMIT_PER_ADDRESS = "120 per minute;1000 per hour"
+    PASSWORD_CHANGE_RATE_LIMIT = "5 per minute;20 per hour"  # noqa: S105 (a limit)
     TRUSTED_PROXIES = 0
     PASSWORD_RESET_HOURS = 48
+    BASE_URL = ""  # e.g. https://kring.example.org; links handed out are built on it
+    LIVE_EXPIRY_MINUTES = 240  # a live session idle this long is ended and summarised
+    LIVE_SSE_SECONDS = 25  # one event stream lasts this long, then the browser reconnects
+    LIVE_SSE_MAX_STREAMS = 2  # streams per process, below gunicorn's --threads; others poll
     SESSION_COOKIE_NAME = "kring_session"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -107,10 +116,17 @@ _ENV_VARS: dict[str, tuple[str, Any]] = {
     "KRING_CASES_DIR": ("CASES_DIR", str),
     "KRING_MODULES_DIR": ("MODULES_DIR", str),
     "KRING_CONTENT_CHECK_SECONDS": ("CONTENT_CHECK_SECONDS", float),
+    "KRING_METHODS_DIR": ("METHODS_DIR", str),
     "KRING_RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
     "KRING_LOGIN_RATE_LIMIT": ("LOGIN_RATE_LIMIT_PER_ACCOUNT", str),
+    "KRING_LOGIN_ACCOUNT_RATE_LIMIT": ("LOGIN_RATE_LIMIT_PER_ACCOUNT_ANY_ADDRESS", str),
+    "KRING_LOGIN_ADDRESS_RATE_LIMIT": ("LOGIN_RATE_LIMIT_PER_ADDRESS", str),
     "KRING_TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
     "KRING_PASSWORD_RESET_HOURS": ("PASSWORD_RESET_HOURS", int),
+    "KRING_BASE_URL": ("BASE_URL", str),
+    "KRING_LIVE_EXPIRY_MINUTES": ("LIVE_EXPIRY_MINUTES", int),
+    "KRING_LIVE_SSE_SECONDS": ("LIVE_SSE_SECONDS", int),
+    "KRING_LIVE_SSE_MAX_STREAMS": ("LIVE_SSE_MAX_STREAMS", int),
 }
 
 

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from learn.auth.models import User
 from learn.extensions import db
 from learn.groups.models import Group, GroupKind, Role
+from learn.intervision.demo import load_demo_sessions
 from learn.trainers.demo import load_demo_results
 
 DEMO_PASSWORD = "kring-demo"  # noqa: S105  (documented demo password, never in production)
@@ -58,11 +59,13 @@ def load_demo() -> list[tuple[str, str]]:
         DEMO_CLASS,
         [(users["trainer@kring.test"], Role.TRAINER), (users["student@kring.test"], Role.STUDENT)],
     )
-    _group(
+    team = _group(
         GroupKind.TEAM,
         DEMO_TEAM,
         [(users["team@kring.test"], Role.BEGELEIDER), (users["student@kring.test"], Role.LID)],
     )
+    db.session.flush()
+    load_demo_sessions(team, users["team@kring.test"], users["student@kring.test"])
     db.session.commit()
     load_demo_results(demo_class, users["trainer@kring.test"])
     return [(email, description) for email, *_, description in DEMO_ACCOUNTS]

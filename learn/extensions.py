@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from flask import Flask, request
+from flask import Flask, current_app, request
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_login import LoginManager
@@ -40,9 +40,28 @@ def client_address() -> str:
     return request.remote_addr or "unknown"
 
 
+class KringLoginManager(LoginManager):
+    """Clears the remember cookie with the attributes it was set with.
+
+    Flask-Login deletes it by name, domain and path only; a browser may then keep a
+    `Secure`/`SameSite` cookie it was told to forget.
+    """
+
+    def _clear_cookie(self, response) -> None:
+        config = current_app.config
+        response.delete_cookie(
+            config["REMEMBER_COOKIE_NAME"],
+            domain=config.get("REMEMBER_COOKIE_DOMAIN"),
+            path=config.get("REMEMBER_COOKIE_PATH", "/"),
+            secure=config["REMEMBER_COOKIE_SECURE"],
+            httponly=config["REMEMBER_COOKIE_HTTPONLY"],
+            samesite=config["REMEMBER_COOKIE_SAMESITE"],
+        )
+
+
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
-login_manager = LoginManager()
+login_manager = KringLoginManager()
 csrf = CSRFProtect()
 babel = Babel()
 limiter = Limiter(key_func=client_address)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, request
+from flask import Flask, Response, current_app, request, url_for
 from flask_login import current_user
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -45,6 +45,21 @@ def safe_next_url(target: str | None) -> str | None:
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return None
     return target
+
+
+def external_url(endpoint: str, **values) -> str:
+    """An absolute link to hand to someone, on the configured `KRING_BASE_URL`.
+
+    Never built from the request's Host header, which the sender controls. Without
+    a base URL, development uses the request's host and production gives a path.
+    """
+    path = url_for(endpoint, **values)
+    base = current_app.config["BASE_URL"].rstrip("/")
+    if base:
+        return base + path
+    if current_app.config["KRING_ENV"] == "production":
+        return path
+    return request.host_url.rstrip("/") + path
 
 
 def init_app(app: Flask) -> None:

@@ -106,3 +106,10 @@ def test_language_buttons_keep_their_visible_text_in_their_accessible_name(clien
     buttons = re.findall(r'<button[^>]*name="language"[^>]*aria-label="([^"]+)"[^>]*>(\w+)<', page)
     assert sorted(buttons) == [("EN – English", "EN"), ("NL – Nederlands", "NL")]
     assert all(label.startswith(visible) for label, visible in buttons)
+
+
+def test_no_message_is_in_the_catalogue_twice():
+    """Branches append entries and the catalogue merges as a union: a string added on two
+    branches must still be there once (a duplicate breaks compiling in other tools)."""
+    ids = re.findall(r'^msgid "(.+)"$', CATALOGUE.read_text(encoding="utf-8"), re.MULTILINE)
+    assert sorted(i for i in set(ids) if ids.count(i) > 1) == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, StringField
+from wtforms import BooleanField, SelectChoice, SelectField, StringField
 
 from learn.auth.forms import RegisterForm
 from learn.forms import KringForm
@@ -12,7 +12,6 @@ from learn.forms import KringForm
 class UserFlagsForm(KringForm):
     is_trainer = BooleanField(_l("Trainer: mag klassen aanmaken"))
     is_admin = BooleanField(_l("Beheerder"))
-    active = BooleanField(_l("Actief: mag inloggen"))
 
 
 class CreateUserForm(RegisterForm):
@@ -25,3 +24,22 @@ class UserSearchForm(KringForm):
         csrf = False  # a GET search changes nothing
 
     q = StringField(_l("Zoek op naam of e-mailadres"))
+    role = SelectField(
+        _l("Rechten"),
+        choices=[
+            SelectChoice("", _l("alle")),
+            SelectChoice("admin", _l("beheerder")),
+            SelectChoice("trainer", _l("trainer")),
+            SelectChoice("none", _l("geen extra rechten")),
+        ],
+        validate_choice=False,
+    )
+    status = SelectField(
+        _l("Status"),
+        choices=[
+            SelectChoice("", _l("alle")),
+            SelectChoice("active", _l("actief")),
+            SelectChoice("inactive", _l("uitgeschakeld")),
+        ],
+        validate_choice=False,
+    )

@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, Val
 from learn.auth.models import User
 from learn.auth.passwords import MAX_LENGTH, MIN_LENGTH, PasswordProblem, password_problems
 from learn.forms import KringForm
+from learn.names import clean_name
 
 LANGUAGE_CHOICES = [
     SelectChoice("nl", "Nederlands", render_kw={"lang": "nl"}),
@@ -29,6 +30,7 @@ PASSWORD_MESSAGES = {
 def display_name_field() -> StringField:
     return StringField(
         _l("Naam"),
+        filters=[clean_name],
         validators=[DataRequired(_l("Vul je naam in.")), Length(max=80)],
         description=_l("Zo zien trainers en teamgenoten je."),
     )
@@ -122,7 +124,9 @@ class ProfileForm(KringForm):
     language = SelectField(_l("Taal"), choices=LANGUAGE_CHOICES)
 
 
-class ChangePasswordForm(NewPasswordForm):
+class CurrentPasswordForm(KringForm):
+    """Asks for the user's own password before something that cannot be undone."""
+
     current_password = PasswordField(
         _l("Huidig wachtwoord"), validators=[InputRequired(_l("Vul je huidige wachtwoord in."))]
     )
@@ -131,12 +135,18 @@ class ChangePasswordForm(NewPasswordForm):
         super().__init__(*args, **kwargs)
         self.user = user
 
-    def password_owner(self) -> tuple[str, str]:
-        return self.user.email, self.user.display_name
-
     def validate_current_password(self, field: PasswordField) -> None:
         if not self.user.check_password(field.data or ""):
             raise ValidationError(_l("Dit is niet je huidige wachtwoord."))
+
+
+class ChangePasswordForm(CurrentPasswordForm, NewPasswordForm):
+    def password_owner(self) -> tuple[str, str]:
+        return self.user.email, self.user.display_name
+
+
+class DeleteAccountForm(CurrentPasswordForm):
+    pass
 
 
 class ResetPasswordForm(NewPasswordForm):

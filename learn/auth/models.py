@@ -7,7 +7,7 @@ import secrets
 from datetime import UTC, datetime, timedelta
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String, select
+from sqlalchemy import ForeignKey, String, delete, select, update
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -94,7 +94,11 @@ class PasswordReset(db.Model):
 
     @classmethod
     def issue(cls, user: User, created_by: User | None, hours: int) -> tuple[PasswordReset, str]:
-        """Create a reset for `user`; returns it with the plain token (shown once)."""
+        """Create a reset for `user`; returns it with the plain token (shown once).
+
+        Only the newest link works: issuing one removes the user's older links.
+        """
+        db.session.execute(delete(cls).where(cls.user_id == user.id))
         token = secrets.token_urlsafe(32)
         reset = cls(
             user=user,
@@ -113,3 +117,19 @@ class PasswordReset(db.Model):
         if not reset.user.active:
             return None
         return reset
+
+    @classmethod
+    def consume(cls, reset_id: int) -> bool:
+        """Mark the link used; False if another request used it first.
+
+        One conditional UPDATE, so of parallel submits exactly one wins: the
+        database re-checks `used_at IS NULL` for each under its row lock.
+        """
+        now = utcnow()
+        result = db.session.execute(
+            update(cls)
+            .where(cls.id == reset_id, cls.used_at.is_(None), cls.expires_at >= now)
+            .values(used_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1

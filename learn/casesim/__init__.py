@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("casesim", __name__)
 
-from learn.casesim import routes  # noqa: E402,F401  (routes attach themselves to bp)
+from learn.casesim import personal_data, routes  # noqa: E402,F401  (they attach themselves)

@@ -6,6 +6,7 @@ from wtforms import HiddenField, IntegerField, RadioField
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from learn.forms import KringForm
+from learn.inputs import DB_INT_MAX
 
 
 class StartForm(KringForm):
@@ -14,5 +15,7 @@ class StartForm(KringForm):
 
 
 class StepForm(KringForm):
-    step = IntegerField(validators=[InputRequired(), NumberRange(min=1)])
-    choice = RadioField(coerce=int, validate_choice=False)
+    """A step number and a choice; the engine decides whether the choice exists."""
+
+    step = IntegerField(validators=[InputRequired(), NumberRange(min=1, max=DB_INT_MAX)])
+    choice = RadioField(coerce=int, validate_choice=False, choices=[])

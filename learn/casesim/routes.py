@@ -155,7 +155,6 @@ def render_play(attempt: Attempt, *, fragment: bool) -> str:
 def step(attempt_id: int):
     attempt = own_attempt(attempt_id)
     form = StepForm()
-    form.choice.choices = []
     if not form.validate_on_submit():
         abort(400)
     choice = request.form.get("choice", type=int)

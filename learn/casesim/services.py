@@ -147,11 +147,17 @@ def playable_cases() -> list[tuple[Case, CaseVersion]]:
 
 
 def start_attempt(user: User, case: Case, start_token: str) -> Attempt:
-    """A new attempt on the case's current version; the same token returns the same attempt."""
+    """A new attempt on the case's current version; the same token returns the same attempt.
+
+    A token only ever names one user's attempt on one case: reused for another
+    case it would tie, say, a module exercise to an attempt it never started.
+    """
     existing = db.session.scalar(select(Attempt).where(Attempt.start_token == start_token))
     if existing is not None:
         if existing.user_id != user.id:
             raise PermissionError("start token of another user")
+        if existing.version.case_id != case.id:
+            raise PermissionError("start token of an attempt on another case")
         return existing
     version = case.current_version
     attempt = Attempt(
@@ -163,9 +169,9 @@ def start_attempt(user: User, case: Case, start_token: str) -> Attempt:
     db.session.add(attempt)
     try:
         db.session.commit()
-    except IntegrityError:  # a parallel double click inserted it first
+    except IntegrityError:  # a parallel request inserted it first: check that one as above
         db.session.rollback()
-        return db.session.scalar(select(Attempt).where(Attempt.start_token == start_token))
+        return start_attempt(user, case, start_token)
     return attempt
 
 

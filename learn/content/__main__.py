@@ -38,6 +38,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the modules folder (default: modules next to CASES_DIR)",
     )
     parser.add_argument(
+        "--methods-dir",
+        type=Path,
+        default=None,
+        help="the intervision methods folder (default: methods next to CASES_DIR)",
+    )
+    parser.add_argument(
         "--vocabulary",
         type=Path,
         default=None,
@@ -48,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.paths or None,
         cases_dir=args.cases_dir,
         modules_dir=args.modules_dir,
+        methods_dir=args.methods_dir,
         vocabulary_path=args.vocabulary,
     )
     print_report(report)

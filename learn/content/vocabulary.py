@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .files import read_text
 from .problems import Problem
 from .schema import SLUG, SLUG_HINT, Validator
 from .yamlsource import KeyPath, load_yaml
@@ -46,9 +47,7 @@ class Vocabulary:
 
 def load_vocabulary(path: Path) -> tuple[Vocabulary | None, list[Problem]]:
     """Read and check the vocabulary file; None when it has errors."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
+    if not path.exists():
         return None, [
             Problem(
                 str(path),
@@ -59,12 +58,9 @@ def load_vocabulary(path: Path) -> tuple[Vocabulary | None, list[Problem]]:
                 "cases need cases/vocabulary.yaml next to them",
             )
         ]
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [
-            Problem(
-                str(path), 1, 1, "error", f"cannot read the file: {exc}", "save it as UTF-8 text"
-            )
-        ]
+    text, problems = read_text(path)
+    if text is None:
+        return None, problems
     return parse_vocabulary(text, str(path))
 
 

@@ -142,6 +142,10 @@ class ExerciseKind:
         """The typed text as stored, for kinds that ``edits_text``; AnswerError if bad."""
         raise NotImplementedError
 
+    def is_answered(self, text: str, result: Mapping[str, Any] | None) -> bool:
+        """Whether a stored answer counts as done for module completion."""
+        return True
+
     def score(self, exercise: Exercise, stored: StoredAnswer) -> float | None:
         """A score between 0 and 1 for a stored answer (None: not scored), for analytics."""
         return None

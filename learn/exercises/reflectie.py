@@ -36,6 +36,9 @@ class Reflectie(ExerciseKind):
     in_journal = True
     edits_text = True
 
+    def is_answered(self, text: str, result: Mapping[str, Any] | None) -> bool:
+        return bool(text.strip())  # an empty reflection is not a reflection
+
     def read(
         self, rules: ExerciseRules, eid: str, value: dict[Any, Any], where: KeyPath
     ) -> dict[str, Any] | None:

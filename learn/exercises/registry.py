@@ -26,6 +26,12 @@ def kind_of(exercise: Exercise) -> ExerciseKind:
     return KINDS[exercise.type]
 
 
+def shareable_kinds() -> tuple[str, ...]:
+    """The kinds whose answers are the learner's own words, which a learner may share with
+    their trainer (reflections)."""
+    return tuple(name for name, kind in KINDS.items() if kind.edits_text)
+
+
 def journal_kinds() -> tuple[str, ...]:
     """The kinds whose answers the learner's journal keeps."""
     return tuple(name for name, kind in KINDS.items() if kind.in_journal)

@@ -59,6 +59,9 @@ class Triade(ExerciseKind):
     answered_by_form = False
     plays_case = True
 
+    def is_answered(self, text: str, result: Mapping[str, Any] | None) -> bool:
+        return bool(result)  # the conversation was played to its end
+
     def read(
         self, rules: ExerciseRules, eid: str, value: dict[Any, Any], where: KeyPath
     ) -> dict[str, Any] | None:

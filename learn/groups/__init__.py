@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("groups", __name__)
 
-from learn.groups import routes  # noqa: E402,F401  (routes attach themselves to bp)
+from learn.groups import personal_data, routes  # noqa: E402,F401  (they attach themselves)

@@ -9,8 +9,8 @@ ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 LENGTH = 8  # 31**8 ≈ 8.5e11 codes; joining is also rate limited
 
 
-def new_join_code() -> str:
-    return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+def new_join_code(length: int = LENGTH) -> str:
+    return "".join(secrets.choice(ALPHABET) for _ in range(length))
 
 
 def normalise_join_code(raw: str) -> str:

@@ -8,10 +8,15 @@ from wtforms.validators import DataRequired, Length, ValidationError
 
 from learn.forms import KringForm
 from learn.groups.codes import LENGTH, normalise_join_code
+from learn.names import clean_name
 
 
 class GroupForm(KringForm):
-    name = StringField(_l("Naam"), validators=[DataRequired(_l("Geef een naam.")), Length(max=80)])
+    name = StringField(
+        _l("Naam"),
+        filters=[clean_name],
+        validators=[DataRequired(_l("Geef een naam.")), Length(max=80)],
+    )
     description = TextAreaField(
         _l("Omschrijving"),
         validators=[Length(max=500, message=_l("Hoogstens 500 tekens."))],

@@ -52,7 +52,7 @@ def create_group(kind: GroupKind):
     if form.validate_on_submit():
         group = Group(
             kind=kind,
-            name=form.name.data.strip(),
+            name=form.name.data,
             description=(form.description.data or "").strip(),
             created_by_id=current_user.id,
         )
@@ -102,7 +102,7 @@ def edit(section: str, group_id: int):
     group = membership.group
     form = GroupForm()
     if form.validate_on_submit():
-        group.name = form.name.data.strip()
+        group.name = form.name.data
         group.description = (form.description.data or "").strip()
         db.session.commit()
         flash(_("Opgeslagen."), "success")

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("lessons", __name__)
 
-from learn.lessons import routes  # noqa: E402,F401  (routes attach themselves to bp)
+from learn.lessons import personal_data, routes  # noqa: E402,F401  (they attach themselves)

@@ -6,17 +6,19 @@ learner can neither see nor change another's work.
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from learn.access import Access, access
+from learn.casesim.forms import StepForm
 from learn.casesim.models import Attempt, Case
 from learn.casesim.portfolio import case_debriefs
 from learn.casesim.services import StepOutcome, record_step, start_attempt
 from learn.casesim.vocabulary import vocabulary
 from learn.content.modules import Exercise, Module, Page
+from learn.downloads import attachment
 from learn.exercises import mapdraw
 from learn.exercises.base import AnswerError, ViewContext
 from learn.exercises.registry import kind_named, kind_of
@@ -231,15 +233,13 @@ def triade_step(module_id: str, exercise_id: str):
     exercise, page = exercise_or_404(module, exercise_id)
     stored = answers_for(current_user, module.id).get(exercise.id)
     kind = kind_of(exercise)
-    if not kind.plays_case or stored is None or not ActionForm().validate_on_submit():
+    form = StepForm()
+    if not kind.plays_case or stored is None or not form.validate_on_submit():
         abort(400)
     attempt = db.session.get(Attempt, stored.answer.get("attempt_id"))
     if attempt is None or attempt.user_id != current_user.id:
         abort(404)
-    number = request.form.get("step", type=int)
-    if number is None:
-        abort(400)
-    outcome = record_step(attempt, number, request.form.get("choice", type=int))
+    outcome = record_step(attempt, form.step.data, request.form.get("choice", type=int))
     if outcome is StepOutcome.INVALID:
         flash(_("Kies eerst wat je doet."), "error")
     elif outcome is StepOutcome.STALE:
@@ -288,11 +288,7 @@ def journal_download():
     text = journal_markdown(
         current_user.display_name, journal_view(), case_debriefs(current_user), vocabulary()
     )
-    return Response(
-        text,
-        mimetype="text/markdown",
-        headers={"Content-Disposition": 'attachment; filename="kring-dagboek.md"'},
-    )
+    return attachment(text, "kring-dagboek.md", "text/markdown")
 
 
 @bp.route("/journal/<int:answer_id>/edit", methods=["GET", "POST"])

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from learn.auth.models import User, utcnow
 from learn.content.modules import Module
-from learn.exercises.registry import journal_kinds
+from learn.exercises.registry import journal_kinds, kind_named
 from learn.extensions import db
 from learn.lessons.models import ExerciseAnswer, ModuleCompletion, PageProgress
 
@@ -48,12 +48,8 @@ class ModuleProgress:
 
 
 def is_answered(kind: str, text: str, result: dict[str, Any] | None) -> bool:
-    """A reflection needs text; a triadic exercise a finished case; the others any answer."""
-    if kind == "reflectie":
-        return bool(text.strip())
-    if kind == "triade":
-        return bool(result)
-    return True
+    """Whether a stored answer counts for module completion; each kind says what counts."""
+    return kind_named(kind).is_answered(text, result)
 
 
 def module_progress(module: Module, read: set[str], answered: set[str]) -> ModuleProgress:

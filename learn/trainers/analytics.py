@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Integer, and_, case, cast, func, select
+from sqlalchemy import Integer, and_, case, cast, func, not_, null, select
 
 from learn.casesim.models import Attempt, AttemptStep, CaseVersion
 from learn.content import Case as CaseContent
@@ -260,12 +260,15 @@ def exercise_results(module_id: str, user_ids: list[int]) -> dict[str, ExerciseR
     if not user_ids:
         return {}
     result = ExerciseAnswer.result
-    correct = case((result["correct"].as_boolean(), 1.0), else_=0.0)
+    # Only answers that have a "correct" field (multiple choice) count; others stay NULL,
+    # which AVG leaves out.
+    is_correct = result["correct"].as_boolean()
+    correct = case((is_correct, 1.0), (not_(is_correct), 0.0), else_=null())
     query = (
         select(
             ExerciseAnswer.exercise_id,
             func.count(),
-            func.avg(correct).filter(ExerciseAnswer.kind == "meerkeuze"),
+            func.avg(correct),
             func.avg(result["precision"].as_float()),
             func.avg(result["recall"].as_float()),
             func.avg(result["percent"].as_float()),

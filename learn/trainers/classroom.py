@@ -14,6 +14,7 @@ from flask_login import current_user
 from learn.access import Access, access
 from learn.auth.models import PasswordReset, User, utcnow
 from learn.casesim.vocabulary import vocabulary
+from learn.exercises.registry import shareable_kinds
 from learn.extensions import db
 from learn.forms import ActionForm
 from learn.groups.models import Role
@@ -158,7 +159,7 @@ def preview(slug: str):
 @access(Access.ENTRY_OWNER)
 def share_reflection(answer_id: int):
     row = db.session.get(ExerciseAnswer, answer_id)
-    if row is None or row.user_id != current_user.id or row.kind != "reflectie":
+    if row is None or row.user_id != current_user.id or row.kind not in shareable_kinds():
         abort(404)
     if not ActionForm().validate_on_submit():
         abort(400)

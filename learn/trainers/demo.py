@@ -16,6 +16,7 @@ from learn.auth.models import User, utcnow
 from learn.casesim.models import Attempt, AttemptStep, Case
 from learn.casesim.services import sync_cases
 from learn.content import score
+from learn.exercises.registry import kind_of
 from learn.extensions import db
 from learn.groups.models import Group, Role
 from learn.lessons.catalog import all_modules
@@ -116,7 +117,7 @@ def _play(student: User, case: Case, rng: random.Random, *, finish: bool) -> Non
 def _read_part(student: User, module, rng: random.Random) -> None:
     for page in module.pages[: rng.randint(1, len(module.pages))]:
         db.session.add(PageProgress(user_id=student.id, module_id=module.id, page_id=page.id))
-    reflections = [e for e in module.exercises.values() if e.type == "reflectie"]
+    reflections = [e for e in module.exercises.values() if kind_of(e).edits_text]
     for exercise in reflections[:1]:
         save_answer(
             student, module.id, exercise.id, "reflectie",

@@ -17,6 +17,8 @@ from learn.casesim import engine
 from learn.casesim.models import Attempt, AttemptStep, Case, CaseVersion
 from learn.casesim.services import attempts_by_case, competence_profile, steps_of
 from learn.casesim.vocabulary import vocabulary
+from learn.downloads import attachment
+from learn.exercises.registry import shareable_kinds
 from learn.extensions import db
 from learn.groups.models import Group, Role
 from learn.lessons.catalog import all_modules, module_or_404
@@ -152,11 +154,7 @@ def extension(group_id: int, assignment_id: int):
 
 
 def csv_response(text: str, filename: str) -> Response:
-    return Response(
-        text.encode("utf-8"),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return attachment(text.encode("utf-8"), filename, "text/csv")
 
 
 def iso(moment) -> str:
@@ -261,7 +259,7 @@ def module_results(group_id: int, module_id: str):
         .where(
             ExerciseAnswer.module_id == module.id,
             ExerciseAnswer.user_id.in_(ids),
-            ExerciseAnswer.kind == "reflectie",
+            ExerciseAnswer.kind.in_(shareable_kinds()),
             ExerciseAnswer.shared.is_(True),
         )
         .order_by(ExerciseAnswer.exercise_id, User.display_name)
@@ -296,7 +294,7 @@ def student(group_id: int, user_id: int):
         select(ExerciseAnswer).where(
             ExerciseAnswer.user_id == person.id,
             ExerciseAnswer.shared.is_(True),
-            ExerciseAnswer.kind == "reflectie",
+            ExerciseAnswer.kind.in_(shareable_kinds()),
             ExerciseAnswer.module_id.in_(modules),
         )
     )

@@ -54,7 +54,7 @@ def test_admin_deactivates_an_account_which_logs_it_out(login):
     admin, user = make_user(admin=True), make_user()
     users_client = login(user)
     assert users_client.get("/account").status_code == 200
-    login(admin).post(f"/admin/users/{user.id}", data={"is_trainer": "", "active": ""})
+    login(admin).post(f"/admin/users/{user.id}/deactivate")
     db.session.refresh(user)
     assert not user.active
     assert users_client.get("/account").status_code == 302

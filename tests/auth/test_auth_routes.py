@@ -87,11 +87,20 @@ def test_login_failure_gives_one_message_for_unknown_account_and_wrong_password(
     assert client.get("/account").status_code == 302  # still logged out
 
 
-def test_deactivated_account_cannot_log_in(client):
+def test_deactivated_account_cannot_log_in_and_is_sent_to_the_admin(client):
     make_user(email="weg@example.test", active=False)
     response = client.post("/login", data={"email": "weg@example.test", "password": PASSWORD})
-    assert "horen niet bij elkaar" in response.get_data(as_text=True)
+    body = response.get_data(as_text=True)
+    assert "Je account is uitgeschakeld. Neem contact op met de beheerder van Kring." in body
     assert client.get("/account").status_code == 302
+
+
+def test_a_deactivated_account_is_only_named_after_its_right_password(client):
+    make_user(email="weg@example.test", active=False)
+    response = client.post("/login", data={"email": "weg@example.test", "password": "geraden!"})
+    body = response.get_data(as_text=True)
+    assert "Dit e-mailadres en wachtwoord horen niet bij elkaar." in body
+    assert "uitgeschakeld" not in body
 
 
 @pytest.mark.parametrize(

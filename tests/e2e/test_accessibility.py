@@ -30,7 +30,8 @@ def record(title: str, pages) -> None:
         out.writelines(f"  {page}\n" for page in sorted(pages))
 
 
-SKIP = ("/static/", "/logout", "/journal/download")
+SKIP = ("/static/", "/logout", "/journal/download", "/account/data")
+DOWNLOADS = (".md",)  # the session summary download
 ROLES = {
     "anonymous": None,
     "student": "student@kring.test",
@@ -54,7 +55,7 @@ def crawl_and_check(page, base_url: str, start: list[str], limit: int = 60) -> d
     queue = list(start)
     while queue and len(checked) < limit:
         path = queue.pop(0)
-        if path in checked or path.startswith(SKIP):
+        if path in checked or path.startswith(SKIP) or path.endswith(DOWNLOADS):
             continue
         response = page.goto(base_url + path)
         if response is None or "text/html" not in response.headers.get("content-type", ""):
@@ -152,4 +153,50 @@ def test_no_serious_violations_on_the_trainer_pages(desktop_page):
     page.goto(page.base_url + next(p for p in checked if "/cases/" in p and "/classes/" in p))
     page.get_by_role("link", name="Projecteren in de klas").click()
     checked[page.url] = serious(page)
+    assert {url: found for url, found in checked.items() if found} == {}
+
+
+def test_no_serious_violations_on_team_session_pages(desktop_page):
+    """The demo team's sessions, the planning form, an editor, and the pages the privacy
+    guard and a version conflict show."""
+    page = desktop_page
+    log_in(page, "team@kring.test")
+    page.get_by_role("link", name="Demo-team De Haven").click()
+    page.get_by_role("link", name="Bijeenkomsten").click()
+    start = urlsplit(page.url).path
+    sessions = page.eval_on_selector_all(
+        "table a[href*='/sessies/']", "els => els.map(e => new URL(e.href).pathname)"
+    )
+    assert len(sessions) >= 2
+    paths = [start, start + "/nieuw"]
+    for session in sessions:
+        paths += [session, session + "/samenvatting", session + "/tekst/conclusies"]
+    checked = {}
+    for path in paths:
+        page.goto(page.base_url + path)
+        checked[path] = serious(page)
+    page.goto(page.base_url + start)
+    page.get_by_role("link", name="Casuïstiekbespreking: netwerk in beeld").click()
+    page.get_by_role("link", name="Conclusies schrijven").click()
+    editor = page.url
+    page.get_by_label("Tekst (Markdown)").fill("BSN 111222333, bel 06-12345678.")
+    page.get_by_role("button", name="Publiceren voor het team").click()
+    page.get_by_role("heading", name="Mogelijk persoonsgegevens gevonden").wait_for()
+    checked[f"{editor} (privacy findings)"] = serious(page)
+    page.goto(editor)
+    page.locator("input[name=base_version]").evaluate("el => el.value = '-1'")
+    page.get_by_role(
+        "button", name="Concept bewaren"
+    ).click()  # an old base: next publish conflicts
+    page.wait_for_load_state()
+    page.get_by_label("Tekst (Markdown)").fill("Een versie.")
+    page.locator("input[name=base_version]").evaluate("el => el.value = '99'")
+    page.get_by_role("button", name="Publiceren voor het team").click()
+    page.wait_for_load_state()
+    checked[f"{editor} (conflict)"] = serious(page)
+    page.get_by_role("button", name="Publiceren voor het team").click()  # merged: resolved
+    page.wait_for_url(re.compile(r"#conclusies"))
+    assert "Een versie." in page.locator("#conclusies--1").inner_text()
+    record("axe on team sessions", checked)
+    assert any("/samenvatting" in url for url in checked)
     assert {url: found for url, found in checked.items() if found} == {}

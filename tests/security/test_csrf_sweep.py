@@ -21,12 +21,14 @@ ALLOWED_ROLE = {
     Access.GROUP_MEMBER: "student",
     Access.CLASS_TRAINER: "trainer",
     Access.SET_EDITOR: "trainer",
+    Access.LIVE_MEMBER: "student",
+    Access.LIVE_PARTICIPANT: "student",
 }
 
 
 def allowed_role(target) -> str:
     policy = access_of(APP, target.rule.endpoint)
-    if policy is Access.GROUP_LEADER:
+    if policy in (Access.GROUP_LEADER, Access.LIVE_LEADER):
         return "trainer" if target.section == "classes" else "begeleider"
     return ALLOWED_ROLE[policy]
 

@@ -17,9 +17,13 @@ FIELD_NAMES = [
     "fragment", "sector-neef", "ring-neef", "tie-neef", "valence-neef", "is_admin", "active",
     "next",
 ]  # fmt: skip
+# Values at the databases' edges: PostgreSQL's integer ends at 2^31, SQLite's at 2^63.
+EDGES = [s * 2**e + d for s in (1, -1) for e in (31, 63, 64, 70) for d in (-1, 0, 1)]
 VALUES = st.one_of(
     st.text(max_size=300),
     st.integers(min_value=-(2**63), max_value=2**63).map(str),
+    st.sampled_from(EDGES).map(str),
+    st.tuples(st.text(max_size=20), st.text(max_size=20)).map("\x00".join),  # a NUL inside
     st.sampled_from(["", "0", "-1", "1", "2", "y", "nl", "en", "\x00", "😀" * 50, "9" * 400]),
 )
 FORMS = st.dictionaries(

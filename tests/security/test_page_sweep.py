@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.security.crawler import crawl, parse
-from tests.security.world import build_world
+from tests.security.world import build_world, guest_client
 
 START = [
     "/",
@@ -22,8 +22,9 @@ START = [
     "/journal",
     "/modules/mini-module/01-waarom",
     "/modules/mini-module/02-oefenen",
+    "/live",
 ]
-CRAWL_ROLES = ["anonymous", "student", "trainer", "begeleider", "admin"]
+CRAWL_ROLES = ["anonymous", "student", "trainer", "begeleider", "admin", "guest"]
 MARK = "kx55"
 PAYLOADS = [
     f"<script>alert('{MARK}')</script>",
@@ -35,6 +36,8 @@ PAYLOADS = [
 
 
 def client_for(app, login, world, role):
+    if role == "guest":
+        return guest_client(app, world)
     return app.test_client() if role == "anonymous" else login(world.users[role])
 
 
@@ -44,6 +47,9 @@ def start_paths(world) -> list[str]:
         f"/classes/{world.class_a.id}",
         f"/teams/{world.team_a.id}",
         f"/attempts/{world.attempt_id}",
+        f"/live/{world.live_sessions['classes'].id}/vote",
+        f"/live/{world.live_sessions['classes'].id}/screen",
+        f"/live/{world.live_sessions['classes'].id}/summary",
     ]
 
 

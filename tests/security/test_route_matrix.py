@@ -14,7 +14,7 @@ from werkzeug.routing import Rule
 
 from learn import create_app
 from learn.access import Access, access_of
-from tests.security.world import ROLES, World, build_world
+from tests.security.world import ROLES, World, build_world, guest_client
 
 APP = create_app({"KRING_ENV": "testing"})
 RULES = [r for r in APP.url_map.iter_rules()]
@@ -39,8 +39,9 @@ def targets() -> list[Target]:
     found = []
     for rule in RULES:
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
-            if "section" in rule.arguments:
-                sections = ["classes", "teams"]
+            live = rule.endpoint.startswith("live.") and "session_id" in rule.arguments
+            if "section" in rule.arguments or live:
+                sections = ["classes", "teams"]  # a live session belongs to class A or team A
             elif "group_id" in rule.arguments:
                 sections = [rule.rule.split("/")[1]]  # e.g. /teams/<group_id>/...
             else:
@@ -68,8 +69,14 @@ def url_for_target(target: Target, world: World) -> str:
             values[name] = "oefen-triade"
         elif name == "token":
             values[name] = world.reset_token
+        elif name == "code" and target.rule.endpoint.startswith("live."):
+            values[name] = world.live_sessions["classes"].code
         elif name == "code":
             values[name] = world.class_a.join_code
+        elif name == "session_id" and target.rule.endpoint.startswith("live."):
+            values[name] = world.live_sessions[target.section].id
+        elif name == "participant_id":
+            values[name] = world.live_participants[target.section]
         elif name == "user_id":
             values[name] = world.users["student"].id
         elif name == "filename":
@@ -89,15 +96,35 @@ def url_for_target(target: Target, world: World) -> str:
             values[name] = world.item_id
         elif name == "assignment_id":
             values[name] = world.assignment_id
+        elif name == "session_id":
+            values[name] = world.session_id
+        elif name == "point_id":
+            values[name] = world.point_id
+        elif name == "phase":
+            values[name] = (target.rule.defaults or {}).get("phase", 0)
+        elif name == "slot":
+            session_level = "phase" in (target.rule.defaults or {})
+            values[name] = "conclusies" if session_level else "notities"
         else:
             raise AssertionError(f"teach the route matrix a value for <{name}> in {target.rule}")
     path = target.rule.build(values, append_unknown=False)[1]
     return path
 
 
+# A live session's routes follow the rules of its group.
+AS_GROUP = {
+    Access.LIVE_MEMBER: Access.GROUP_MEMBER,
+    Access.LIVE_PARTICIPANT: Access.GROUP_MEMBER,
+    Access.LIVE_LEADER: Access.GROUP_LEADER,
+}
+
+
 def expected(policy: Access, role: str, section: str | None) -> str:
     if policy is Access.PUBLIC:
         return "ok"
+    if role == "guest":  # the guest of class A's session: that session's pages, nothing else
+        return "ok" if policy is Access.LIVE_PARTICIPANT and section == "classes" else "login"
+    policy = AS_GROUP.get(policy, policy)
     if role == "anonymous":
         return "login"
     if policy is Access.USER:
@@ -132,7 +159,10 @@ def test_every_route_declares_who_may_use_it():
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.id)
 def test_route_answers_each_role_as_declared(app, login, tmp_path, target, role):
     world = build_world(tmp_path)
-    client = app.test_client() if role == "anonymous" else login(world.users[role])
+    if role in ("anonymous", "guest"):
+        client = app.test_client() if role == "anonymous" else guest_client(app, world)
+    else:
+        client = login(world.users[role])
     path = url_for_target(target, world)
     response = client.open(path, method=target.method, data={})
     response.close()
