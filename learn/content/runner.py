@@ -16,6 +16,9 @@ from learn.content.problems import Problem, Report
 from learn.content.vocabulary import Vocabulary, load_vocabulary
 
 VOCABULARY_FILE = "vocabulary.yaml"
+# English labels for the same keys (English mode); not a case.
+VOCABULARY_EN_FILE = "vocabulary.en.yaml"
+VOCABULARY_FILES = frozenset({VOCABULARY_FILE, VOCABULARY_EN_FILE})
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,9 @@ class ExerciseKind:
     plays_case: ClassVar[bool] = False
     in_journal: ClassVar[bool] = False  # its answers are kept in the learner's journal
     edits_text: ClassVar[bool] = False  # the journal lets the learner edit the typed text
+    # After answering, land on the result (#resultaat-ID) rather than the exercise's top:
+    # for kinds whose result sits below a long form.
+    result_below: ClassVar[bool] = False
 
     @property
     def template(self) -> str:

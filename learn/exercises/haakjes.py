@@ -95,6 +95,7 @@ class Haakjes(ExerciseKind):
         "transcript": "the fragments, as a list of {who: ..., says: ...}",
     }
     required = ("source", "intro", "parties", "transcript")
+    result_below = True  # the annotated transcript and score follow a long transcript
 
     def read(
         self, rules: ExerciseRules, eid: str, value: dict[Any, Any], where: KeyPath

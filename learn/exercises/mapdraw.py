@@ -10,11 +10,20 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from .base import N_
 from .model import SECTORS
 
 SIZE = 440
 CENTRE = SIZE / 2
 RING_RADII = (70, 135, 200)  # outer edge of ring 1, 2, 3
+# One name per sector on the map, in the selects, the results and the journal download
+# (translated where shown; the download keeps the Dutch names).
+SECTOR_NAMES = {
+    "familie": N_("Familie"),
+    "vrienden": N_("Vrienden en kennissen"),
+    "maatschappelijk": N_("Buren, collega's en verenigingen"),
+    "professionals": N_("Professionals"),
+}
 # Each sector is a quarter, clockwise from the top.
 SECTOR_START = {sector: -90 + 90 * n for n, sector in enumerate(SECTORS)}
 

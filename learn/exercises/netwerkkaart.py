@@ -38,12 +38,6 @@ PERSON_FIELDS = {
     "question": "the question that would bring a weak tie up",
 }
 _PERSON_REQUIRED = ("id", "name", "sector", "ring", "tie", "valence")
-SECTOR_NAMES = {  # in the downloaded journal
-    "familie": "familie",
-    "vrienden": "vrienden en kennissen",
-    "maatschappelijk": "buren, collega's en verenigingen",
-    "professionals": "professionals",
-}
 
 
 def mentions(text: str, name: str) -> bool:
@@ -270,8 +264,9 @@ class Netwerkkaart(ExerciseKind):
         names = {p.id: p.name for p in exercise.people} if exercise else {}
         lines = ["| persoon | sector | kring | band | lading |", "|---|---|---|---|---|"]
         for person_id, placed in stored.answer["placements"].items():
+            sector = mapdraw.SECTOR_NAMES[placed["sector"]].lower()
             lines.append(
-                f"| {names.get(person_id, person_id)} | {SECTOR_NAMES[placed['sector']]} "
+                f"| {names.get(person_id, person_id)} | {sector} "
                 f"| {placed['ring']} | {placed['tie']} | {placed['valence']} |"
             )
         return [*lines, "", f"Score: {stored.result.get('percent', 0)}%", ""]

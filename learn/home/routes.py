@@ -11,6 +11,7 @@ from learn.extensions import db
 from learn.forms import ActionForm
 from learn.groups.models import GroupKind
 from learn.home import bp
+from learn.home.progress import learner_progress
 from learn.security import safe_next_url
 from learn.trainers.helpers import item_titles
 from learn.trainers.overview import by_due_day, student_sets
@@ -33,6 +34,7 @@ def index():
             student_sets(current_user, student_assignments(current_user, now), now)
         ),
         titles=item_titles(),
+        learning=learner_progress(current_user),
     )
 
 

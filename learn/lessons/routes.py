@@ -14,7 +14,9 @@ from sqlalchemy import select
 from learn.access import Access, access
 from learn.casesim.forms import StepForm
 from learn.casesim.models import Attempt, Case
+from learn.casesim.portfolio import case_debriefs
 from learn.casesim.services import StepOutcome, record_step, start_attempt
+from learn.casesim.vocabulary import vocabulary
 from learn.content.modules import Exercise, Module, Page
 from learn.downloads import attachment
 from learn.exercises import mapdraw
@@ -56,8 +58,11 @@ def exercise_or_404(module: Module, exercise_id: str) -> tuple[Exercise, Page]:
     return exercise, page
 
 
-def page_url(module: Module, page: Page, exercise_id: str | None = None) -> str:
-    anchor = f"oefening-{exercise_id}" if exercise_id else None
+def page_url(
+    module: Module, page: Page, exercise_id: str | None = None, *, result: bool = False
+) -> str:
+    """The page, scrolled to an exercise, or to its result when `result`."""
+    anchor = f"{'resultaat' if result else 'oefening'}-{exercise_id}" if exercise_id else None
     return url_for("lessons.page", module_id=module.id, page_id=page.id, _anchor=anchor)
 
 
@@ -202,7 +207,7 @@ def answer(module_id: str, exercise_id: str):
             module, page, errors={exercise.id: message}, drafts={exercise.id: typed}, status=400
         )
     finish_if_done(module)
-    return redirect(page_url(module, page, exercise.id))
+    return redirect(page_url(module, page, exercise.id, result=kind_of(exercise).result_below))
 
 
 def finish_if_done(module: Module) -> None:
@@ -292,13 +297,21 @@ def journal_view() -> list[dict]:
 @bp.route("/journal")
 @access(Access.USER)
 def journal():
-    return render_template("lessons/journal.html", entries=journal_view(), mapdraw=mapdraw)
+    return render_template(
+        "lessons/journal.html",
+        entries=journal_view(),
+        debriefs=case_debriefs(current_user),
+        vocab=vocabulary(),
+        mapdraw=mapdraw,
+    )
 
 
 @bp.route("/journal/download")
 @access(Access.USER)
 def journal_download():
-    text = journal_markdown(current_user.display_name, journal_view())
+    text = journal_markdown(
+        current_user.display_name, journal_view(), case_debriefs(current_user), vocabulary()
+    )
     return attachment(text, "kring-dagboek.md", "text/markdown")
 
 

@@ -195,3 +195,15 @@
     });
   });
 })();
+
+// Journal: a print button (save as PDF from the print dialogue); hidden without JavaScript,
+// where the browser's own print command does the same.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("button[data-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  });
+})();

@@ -34,6 +34,7 @@ def cases_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "cases"
     folder.mkdir()
     shutil.copy(PROJECT_ROOT / "cases" / "vocabulary.yaml", folder)
+    shutil.copy(PROJECT_ROOT / "cases" / "vocabulary.en.yaml", folder)
     shutil.copy(FIXTURES / "oefen-triade.yaml", folder)
     return folder
 

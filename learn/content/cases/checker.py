@@ -7,7 +7,7 @@ from pathlib import Path
 
 from learn.content.files import file_problem, read_text
 from learn.content.problems import Problem, Report
-from learn.content.runner import VOCABULARY_FILE, Loaded, Outcome, run_checks
+from learn.content.runner import VOCABULARY_FILE, VOCABULARY_FILES, Loaded, Outcome, run_checks
 from learn.content.vocabulary import Vocabulary
 
 from .model import Case
@@ -33,7 +33,7 @@ class CaseChecker:
                     "run the check from the project folder or pass --cases-dir",
                 )
             ]
-        files = sorted(p for p in folder.glob("*.yaml") if p.name != VOCABULARY_FILE)
+        files = sorted(p for p in folder.glob("*.yaml") if p.name not in VOCABULARY_FILES)
         notes = [
             file_problem(
                 p,

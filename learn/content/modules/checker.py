@@ -7,7 +7,14 @@ from pathlib import Path
 
 from learn.content.files import file_problem
 from learn.content.problems import Problem, Report
-from learn.content.runner import VOCABULARY_FILE, Loaded, Outcome, run_checks, subfolders
+from learn.content.runner import (
+    VOCABULARY_FILE,
+    VOCABULARY_FILES,
+    Loaded,
+    Outcome,
+    run_checks,
+    subfolders,
+)
 from learn.content.vocabulary import Vocabulary
 
 from .loader import load_module
@@ -100,7 +107,7 @@ class ModuleChecker:
         """The library's case ids, for practice_cases: file names, which equal the ids."""
         if not self.cases_dir.is_dir():
             return set()
-        return {p.stem for p in self.cases_dir.glob("*.yaml") if p.name != VOCABULARY_FILE}
+        return {p.stem for p in self.cases_dir.glob("*.yaml") if p.name not in VOCABULARY_FILES}
 
 
 def load_modules(modules_dir: Path, cases_dir: Path) -> tuple[list[Module], Report]:
