@@ -28,8 +28,8 @@ def module_name(path: Path) -> str:
 
 def import_graph() -> dict[str, set[str]]:
     """Module -> the learn modules it imports (a name imported from a package counts as the
-    submodule when there is one). A blueprint package importing its own ``routes`` last, so
-    that the routes attach themselves to its ``bp``, is Flask's pattern and not counted."""
+    submodule when there is one). A blueprint package importing its own view modules last,
+    so that they attach themselves to its ``bp``, is Flask's pattern and not counted."""
     files = {module_name(p): p for p in LEARN.rglob("*.py")}
     graph: dict[str, set[str]] = {}
     for name, path in files.items():
@@ -47,10 +47,15 @@ def import_graph() -> dict[str, set[str]]:
                 for alias in node.names:
                     sub = f"{base}.{alias.name}"
                     targets.add(sub if sub in files else base)
+        source = path.read_text(encoding="utf-8")
+        blueprint = path.name == "__init__.py" and "Blueprint(" in source
         graph[name] = {
             t
             for t in targets
-            if t in files and t not in (name, f"{name}.routes") and (name, t) not in ALLOWED_EDGES
+            if t in files
+            and t != name
+            and not (blueprint and t.startswith(f"{name}."))
+            and (name, t) not in ALLOWED_EDGES
         }
     return graph
 
