@@ -142,6 +142,7 @@ def test_meerkeuze_gives_feedback_for_the_chosen_option(login):
     post(client, "wie-eerst", {"option": "2"})
     page = client.get(PAGE_1).get_data(as_text=True)
     assert "Niet helemaal." in page and "Zonder toestemming deel je al informatie." in page
+    assert 'Bron: <span lang="nl">Social Network First? (2024), §4.5.3</span>' in page
     assert answer_row(user, "wie-eerst").result == {"correct": False}
     post(client, "wie-eerst", {"option": "1"})
     assert answer_row(user, "wie-eerst").result == {"correct": True}
