@@ -105,11 +105,14 @@ def test_two_members_editing_the_same_notes_see_the_conflict(page, browser):
     other.get_by_label("Tekst (Markdown)").fill(f"Tweede versie {marker}")
     # Autosave keeps each person's draft on the server without publishing it.
     saved = re.compile(r"^Concept bewaard \d")
-    other.locator(".autosave-status").filter(has_text=saved).wait_for()
+    # Autosave runs every few seconds; a loaded CI machine may need longer than the default.
+    other.locator(".autosave-status").filter(has_text=saved).wait_for(timeout=30_000)
     page.get_by_role("button", name="Publiceren voor het team").click()
-    page.wait_for_url(re.compile(r"/sessies/\d+#conclusies"))
+    page.wait_for_url(re.compile(r"/sessies/\d+#conclusies"), timeout=30_000)
     other.get_by_role("button", name="Publiceren voor het team").click()
-    other.get_by_role("heading", name="Iemand anders heeft intussen opgeslagen").wait_for()
+    other.get_by_role("heading", name="Iemand anders heeft intussen opgeslagen").wait_for(
+        timeout=30_000
+    )
     assert other.locator("pre.theirs").inner_text() == f"Eerste versie {marker}"
     assert other.get_by_label("Tekst (Markdown)").input_value() == f"Tweede versie {marker}"
     screenshot(other, "intervision-conflict")
