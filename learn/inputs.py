@@ -16,8 +16,31 @@ from werkzeug.routing import IntegerConverter
 DB_INT_MAX = 2**31 - 1
 
 
+def _up_to(limit: int) -> str:
+    """A regular expression for the whole numbers 0..`limit` (no sign, no leading zeros)."""
+    digits = str(limit)
+    parts = [r"0"]
+    if len(digits) > 1:  # fewer digits than the limit
+        parts.append(rf"[1-9]\d{{0,{len(digits) - 2}}}")
+    for i, digit in enumerate(digits):
+        low = 1 if i == 0 else 0
+        if int(digit) > low:  # same prefix, a smaller digit here, anything after
+            top = int(digit) - 1
+            span = str(low) if top == low else f"[{low}-{top}]"
+            parts.append(
+                digits[:i] + span + (rf"\d{{{len(digits) - i - 1}}}" if i < len(digits) - 1 else "")
+            )
+    parts.append(digits)
+    return "(?:" + "|".join(parts) + ")"
+
+
 class IdConverter(IntegerConverter):
     """`<int:...>` in every route: a number the database can hold, else no match (404)."""
+
+    # The path itself must not match a number above the maximum: when a GET and a POST rule
+    # share a path, a number that matched the pattern but failed conversion would make
+    # werkzeug answer 405 for the other method instead of 404.
+    regex = _up_to(DB_INT_MAX)
 
     def __init__(self, url_map, *args, **kwargs) -> None:
         kwargs.setdefault("max", DB_INT_MAX)
