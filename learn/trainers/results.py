@@ -23,11 +23,12 @@ from learn.extensions import db
 from learn.groups.models import Group, Role
 from learn.lessons.catalog import all_modules, module_or_404
 from learn.lessons.models import ExerciseAnswer
+from learn.localtime import end_of_day
 from learn.trainers.analytics import case_report, exercise_results
 from learn.trainers.blueprint import bp
 from learn.trainers.csvfiles import to_csv
 from learn.trainers.forms import ExtensionForm
-from learn.trainers.helpers import end_of_day, item_titles
+from learn.trainers.helpers import item_titles
 from learn.trainers.models import Assignment, Extension, ItemKind
 from learn.trainers.services import (
     assignment_cells,
