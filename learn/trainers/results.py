@@ -20,7 +20,7 @@ from learn.casesim.vocabulary import vocabulary
 from learn.downloads import attachment
 from learn.exercises.registry import shareable_kinds
 from learn.extensions import db
-from learn.groups.models import Group, Role
+from learn.groups.models import Group, GroupKind, Role
 from learn.lessons.catalog import all_modules, module_or_404
 from learn.lessons.models import ExerciseAnswer
 from learn.localtime import end_of_day
@@ -42,9 +42,11 @@ from learn.trainers.status import Status
 PAGE_SIZE = 25
 
 
-def class_or_404(group_id: int, *, write: bool = False) -> Group:
+def class_or_404(group_id: int, *, write: bool = False, admins: bool = False) -> Group:
+    """A class the current user trains; with ``admins``, any class for an admin too."""
     group = db.session.get(Group, group_id)
-    if not is_class_trainer(current_user, group):
+    admin = admins and current_user.is_admin and group is not None and group.kind == GroupKind.CLASS
+    if not (admin or is_class_trainer(current_user, group)):
         abort(404)
     if write and not writable(group):
         abort(403)
