@@ -23,7 +23,7 @@ from learn.extensions import db
 from learn.groups.models import Group, GroupKind, Role
 from learn.lessons.catalog import all_modules, module_or_404
 from learn.lessons.models import ExerciseAnswer
-from learn.localtime import end_of_day
+from learn.localtime import end_of_day, to_local
 from learn.trainers.analytics import case_report, exercise_results
 from learn.trainers.blueprint import bp
 from learn.trainers.csvfiles import to_csv
@@ -161,7 +161,8 @@ def csv_response(text: str, filename: str) -> Response:
 
 
 def iso(moment) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+    """A stored UTC moment as Dutch time, ISO-like so Excel reads it as a date."""
+    return f"{to_local(moment):%Y-%m-%d %H:%M}" if moment else ""
 
 
 @bp.route("/classes/<int:group_id>/assignments/<int:assignment_id>/results.csv")
