@@ -23,6 +23,7 @@ from learn.extensions import db
 from learn.groups.models import Group, GroupKind, Role
 from learn.lessons.catalog import all_modules, module_or_404
 from learn.lessons.models import ExerciseAnswer
+from learn.live.discussed import discussed_cases, discussed_in_group
 from learn.localtime import end_of_day, to_local
 from learn.trainers.analytics import case_report, exercise_results
 from learn.trainers.blueprint import bp
@@ -80,6 +81,7 @@ def class_results(group_id: int):
         students=students_of(group),
         trainers=group.leaders(),
         titles=item_titles(),
+        discussed=discussed_cases(group.id),
         action_form=ExtensionForm(),
     )
 
@@ -129,6 +131,7 @@ def assignment(group_id: int, assignment_id: int):
         titles=item_titles(),
         form=form,
         extensions={e.user_id: e for e in assignment.extensions},
+        discussed=discussed_cases(group.id),
     )
 
 
@@ -209,6 +212,7 @@ def case_results(group_id: int, slug: str):
         case=case,
         content=current.content if current else None,
         reports=case_report(case.id, ids, all_attempts=all_attempts),
+        discussions=[] if projection else discussed_in_group(group.id, case.id),
         all_attempts=all_attempts,
         projection=projection,
         vocab=vocabulary(),
