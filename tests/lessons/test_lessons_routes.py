@@ -35,8 +35,8 @@ def map_form(**changes):
     form = {
         "sector-neef": "familie", "ring-neef": "2", "tie-neef": "sterk", "valence-neef": "steunend",
         "sector-begeleider": "professionals", "ring-begeleider": "1", "tie-begeleider": "sterk",
-        "valence-begeleider": "ambivalent", "sector-buurman": "maatschappelijk",
-        "ring-buurman": "3", "tie-buurman": "zwak", "valence-buurman": "steunend",
+        "valence-begeleider": "ambivalent", "sector-oud-buurman": "maatschappelijk",
+        "ring-oud-buurman": "3", "tie-oud-buurman": "zwak", "valence-oud-buurman": "steunend",
     }  # fmt: skip
     form.update(changes)
     return form
@@ -182,9 +182,9 @@ def test_tampered_hook_indices_are_a_clear_400_and_lose_nothing(login, fragments
 def test_network_map_is_scored_saved_and_drawn(login):
     user = make_user()
     client = login(user)
-    post(client, "kaart-rob", map_form(**{"tie-buurman": "sterk", "ring-buurman": "2"}))
+    post(client, "kaart-rob", map_form(**{"tie-oud-buurman": "sterk", "ring-oud-buurman": "2"}))
     row = answer_row(user, "kaart-rob")
-    assert row.answer["placements"]["buurman"] == {
+    assert row.answer["placements"]["oud-buurman"] == {
         "sector": "maatschappelijk", "ring": 2, "tie": "sterk", "valence": "steunend"
     }  # fmt: skip
     page = client.get(PAGE_2).get_data(as_text=True)
