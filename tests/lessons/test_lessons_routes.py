@@ -123,7 +123,11 @@ def test_reflection_is_saved_as_typed_and_shown_escaped(login):
 
 
 @pytest.mark.parametrize(
-    ("text", "message"), [("   ", "Schrijf eerst je antwoord."), ("x" * 5001, "te lang")]
+    ("text", "message"),
+    [
+        ("   ", "Schrijf eerst je antwoord."),
+        ("x" * 5001, "Je antwoord is te lang: hoogstens 5000 tekens."),
+    ],
 )
 def test_empty_or_oversized_reflection_keeps_the_saved_one_and_the_draft(login, text, message):
     user = make_user()
