@@ -75,9 +75,7 @@ def test_progress_adds_nothing_for_a_scene_without_a_known_distance(triade):
 def test_shown_choices_are_shuffled_by_attempt_and_scene(triade):
     scene = replace(
         triade.scenes["tafel"],
-        choices=tuple(
-            Choice(i, f"keuze {i}", "einde", "sterk", {}, "", "") for i in range(1, 7)
-        ),
+        choices=tuple(Choice(i, f"keuze {i}", "einde", "sterk", {}, "", "") for i in range(1, 7)),
     )
     for attempt_id in (1, 2, 3):
         shown = engine.shown_choices(scene, attempt_id)
