@@ -4,6 +4,7 @@ Tarjan on cross edges and several roots, loops of one scene, and the plain dista
 from __future__ import annotations
 
 from learn.content.cases.graph import (
+    best_path,
     components,
     depths,
     distances_from,
@@ -11,6 +12,7 @@ from learn.content.cases.graph import (
     is_loop,
     predecessors,
     reaching,
+    score_bounds,
 )
 
 from .support import build_case
@@ -59,3 +61,33 @@ def test_depths_and_distances_to_an_ending_of_a_case() -> None:
     )
     assert depths(case) == {"s": 0, "a": 1, "e": 1, "b": 2, "f": 3}
     assert distances_to_ending(case) == {"e": 0, "f": 0, "s": 1, "b": 1, "a": 2}
+
+
+def test_a_root_without_successors_is_its_own_component() -> None:
+    assert components(["x"], {}) == [["x"]]
+    assert components(["a", "x"], {"a": ["x"]}) == [["x"], ["a"]]
+
+
+def test_best_path_follows_a_later_choice_that_scores_higher() -> None:
+    case = build_case({"s": [("e", {"x": 1}), ("e", {"x": 2})], "e": None}, competences=("x",))
+    assert best_path(case) == [("s", 2), ("e", None)]
+
+
+def test_best_path_goes_by_the_total_not_by_one_competence() -> None:
+    case = build_case(
+        {"s": [("e", {"x": 1, "y": 0}), ("e", {"x": -5, "y": 3})], "e": None},
+        competences=("x", "y"),
+    )
+    assert best_path(case) == [("s", 1), ("e", None)]
+    assert score_bounds(case) == {"x": (-5, 1), "y": (0, 3), "total": (-2, 1)}
+
+
+def test_a_start_later_in_the_file_than_its_loop_partner() -> None:
+    # The start's place in its loop is not the first: the search must begin with its own bit.
+    case = build_case(
+        {"a": [("s", {"x": 1}), ("e", {"x": 2})], "s": [("a", {"x": 1}), ("e", {})], "e": None},
+        competences=("x",),
+        start="s",
+    )
+    assert score_bounds(case) == {"x": (0, 3), "total": (0, 3)}
+    assert best_path(case) == [("s", 1), ("a", 2), ("e", None)]
