@@ -107,3 +107,17 @@ def test_a_reset_link_checks_the_new_password(login, client):
 
 def test_a_random_reset_token_is_404(client):
     assert client.get("/reset/not-a-real-token").status_code == 404
+
+
+def test_account_page_shows_times_in_dutch_local_time(login):
+    """Stored UTC, read in Europe/Amsterdam: 22:30 UTC on 1 July is 00:30 the next day there."""
+    from datetime import datetime
+
+    admin = make_user(admin=True)
+    user = make_user(name="Kees Jansen")
+    user.created_at = datetime(2026, 7, 1, 22, 30)
+    user.last_login_at = datetime(2026, 1, 15, 9, 5)
+    db.session.commit()
+    page = login(admin).get(f"/admin/users/{user.id}").get_data(as_text=True)
+    assert "02-07-2026" in page  # the Dutch day of creation, not 01-07
+    assert "15-01-2026 10:05" in page  # winter: UTC+1
