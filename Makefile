@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export KRING_ENV ?= development
 
-.PHONY: run test test-postgres lint audit lock translations messages db demo content clean-db help
+.PHONY: run test test-postgres lint audit lock translations messages db demo content clean-db help mutation
 
 help:
 	@echo "make run            start Kring with demo content on http://$(HOST):$(PORT)"
@@ -18,6 +18,7 @@ help:
 	@echo "make lint           ruff"
 	@echo "make lock / audit   pin dependencies / audit them with pip-audit"
 	@echo "make messages       extract UI strings and update the translation catalogues"
+	@echo "make mutation      mutation testing of the rule modules (slow; MODULE=engine for one)"
 
 # The venv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -69,3 +70,10 @@ messages: $(VENV)/.installed
 
 clean-db:
 	rm -f instance/kring.sqlite3 instance/kring.sqlite3-wal instance/kring.sqlite3-shm
+
+# Mutation testing of the rule modules, on demand (not in CI): see docs/mutation-testing.md.
+# MODULE picks some (scoring engine graph privacy, from pyproject.toml); JOBS mutants at once.
+MODULE ?=
+JOBS ?= 1
+mutation: translations
+	nice -n 19 $(BIN)/python .ci/mutation --jobs $(JOBS) $(MODULE)

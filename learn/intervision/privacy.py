@@ -121,7 +121,7 @@ def _find_iban(text: str) -> Iterator[Finding]:
         candidate = match.group()
         for end in range(len(candidate), 14, -1):
             prefix = candidate[:end]
-            if prefix.endswith(" ") or (end < len(candidate) and candidate[end] != " "):
+            if end < len(candidate) and candidate[end] != " ":  # would cut a group in two
                 continue
             if iban.is_valid(prefix):
                 yield Finding("iban", match.start(), match.start() + end, prefix)
@@ -151,7 +151,7 @@ def _find_phone(text: str) -> Iterator[Finding]:
 
 def _find_postcode(text: str) -> Iterator[Finding]:
     for match in POSTCODE_RE.finditer(text):
-        yield Finding("postcode", match.start(), match.end(), match.group().rstrip(", "))
+        yield Finding("postcode", match.start(), match.end(), match.group())
 
 
 def _year(written: str) -> int:

@@ -79,3 +79,11 @@ def test_score_rejects_unknown_scenes_and_choices() -> None:
         score(case, [("s", 3)])
     with pytest.raises(ValueError, match="has no choice 1"):
         score(case, [("e", 1)])
+
+
+def test_score_counts_choices_after_a_narrative_scene() -> None:
+    case = build_case(
+        {"s": [("n", {"x": 1})], "n": "t", "t": [("e", {"x": 2})], "e": None},
+        competences=("x",),
+    )
+    assert score(case, [("s", 1), ("n", None), ("t", 1), ("e", None)]) == {"x": 3, "total": 3}
