@@ -34,6 +34,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from learn.intervision import bp as intervision_bp
     from learn.lessons import bp as lessons_bp
     from learn.live import bp as live_bp
+    from learn.localtime import format_date, format_datetime
     from learn.rendering import render_content_markdown, render_markdown
     from learn.trainers import bp as trainers_bp
 
@@ -57,5 +58,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.register_blueprint(blueprint)
     app.add_template_filter(render_markdown, "markdown")
     app.add_template_filter(render_content_markdown, "content_markdown")
+    app.add_template_filter(format_datetime, "local_datetime")
+    app.add_template_filter(format_date, "local_date")
     register_commands(app)
     return app

@@ -31,6 +31,8 @@ class Access(StrEnum):
     ENTRY_OWNER = "entry-owner"  # the learner whose journal entry it is (others: 404)
     # Results of the class in the URL: its trainers only; everyone else, its students too, 404.
     CLASS_TRAINER = "class-trainer"
+    # Importing a class list: the class's trainers, and admins for any class (others: 404).
+    CLASS_IMPORT = "class-import"
     SET_EDITOR = "set-editor"  # a set's owner and the trainers it is shared with (others: 404)
     # Live sessions belong to a class or team: the same rules as GROUP_* for its group.
     LIVE_MEMBER = "live-member"  # members of the session's group (others: 404)

@@ -8,6 +8,7 @@ from learn.auth.models import User
 from learn.extensions import db
 from learn.groups.models import Group, GroupKind, Role
 from learn.intervision.demo import load_demo_sessions
+from learn.live.demo import load_demo_live
 from learn.trainers.demo import load_demo_results
 
 DEMO_PASSWORD = "kring-demo"  # noqa: S105  (documented demo password, never in production)
@@ -68,4 +69,8 @@ def load_demo() -> list[tuple[str, str]]:
     load_demo_sessions(team, users["team@kring.test"], users["student@kring.test"])
     db.session.commit()
     load_demo_results(demo_class, users["trainer@kring.test"])
+    load_demo_live(
+        demo_class, users["trainer@kring.test"],
+        team, users["team@kring.test"], users["student@kring.test"],
+    )  # fmt: skip
     return [(email, description) for email, *_, description in DEMO_ACCOUNTS]

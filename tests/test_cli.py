@@ -73,14 +73,24 @@ def test_user_create_refuses_a_weak_password_and_a_duplicate(runner):
 
 
 def test_backup_copies_the_sqlite_database(runner, tmp_path):
+    if USE_POSTGRES:
+        pytest.skip("SQLite only; on PostgreSQL the backup command points to pg_dump (next test)")
     runner.invoke(args=["demo"])
     target = tmp_path / "backup.sqlite3"
     result = runner.invoke(args=["backup", str(target)])
-    if USE_POSTGRES:
-        assert result.exit_code == 1 and "pg_dump" in result.output
-        return
     assert result.exit_code == 0, result.output
     with sqlite3.connect(target) as copy:
         assert copy.execute("select count(*) from users").fetchone()[0] == 16  # with demo students
     again = runner.invoke(args=["backup", str(target)])
     assert again.exit_code != 0 and "exists already" in again.output
+
+
+def test_backup_on_postgresql_explains_pg_dump_and_writes_nothing(runner, tmp_path):
+    if not USE_POSTGRES:
+        pytest.skip("PostgreSQL only; on SQLite the backup command copies the file (test above)")
+    target = tmp_path / "backup.dump"
+    result = runner.invoke(args=["backup", str(target)])
+    assert result.exit_code == 1
+    assert f"pg_dump --format=custom --file={target} 'postgresql://" in result.output
+    assert "Nothing was written." in result.output
+    assert not target.exists()

@@ -77,10 +77,17 @@ def test_anonymous_visitor_switches_to_english_and_back(client):
 def test_language_switch_is_saved_for_a_user(login):
     user = make_user()
     client = login(user)
-    client.post("/language", data={"language": "en", "next": "https://evil.example"})
+    response = client.post("/language", data={"language": "en", "next": "https://evil.example"})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"  # not to another site
     db.session.refresh(user)
     assert user.language == "en"
     assert '<html lang="en">' in login(user).get("/").get_data(as_text=True)
+
+
+def test_the_language_switch_returns_to_the_page_it_was_used_on(client):
+    response = client.post("/language", data={"language": "en", "next": "/login?next=%2Fcases"})
+    assert response.headers["Location"] == "/login?next=%2Fcases"
 
 
 def test_an_unknown_language_is_ignored(client):

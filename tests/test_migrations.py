@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -28,7 +29,7 @@ def test_the_test_database_is_at_head_and_matches_the_models(app):
 
 def test_upgrade_builds_a_fresh_sqlite_database_from_nothing(tmp_path):
     if USE_POSTGRES:
-        return  # the session fixture already built the PostgreSQL database from nothing
+        pytest.skip("SQLite only; the session fixture built the PostgreSQL database from nothing")
     path = tmp_path / "fresh.sqlite3"
     fresh = create_app({"KRING_ENV": "testing", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
     with fresh.app_context():

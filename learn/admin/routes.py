@@ -1,4 +1,5 @@
-"""Admin pages. Admins manage accounts; they do not see class or team content."""
+"""Admin pages. Admins manage accounts and can fill a class from a class list; they do not
+see class or team content."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from learn.auth.models import PasswordReset, User
 from learn.auth.personal_data import delete_account, deletion_blockers
 from learn.extensions import db
 from learn.forms import ActionForm
+from learn.groups.models import Group, GroupKind
 from learn.security import external_url
 
 PAGE_SIZE = 50
@@ -141,3 +143,13 @@ def delete(user_id: int):
         flash(_("Het account van %(name)s is verwijderd.", name=name), "success")
         return redirect(url_for("admin.users"))
     return render_template("admin/delete.html", account=account, blockers=blockers)
+
+
+@bp.route("/classes")
+@access(Access.ADMIN)
+def classes():
+    """Every class, with the way to its class-list import (trainers.import_students)."""
+    found = db.session.scalars(
+        select(Group).where(Group.kind == GroupKind.CLASS).order_by(func.lower(Group.name))
+    ).all()
+    return render_template("admin/classes.html", classes=found)

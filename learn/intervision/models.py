@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -163,6 +164,9 @@ class ActionPoint(db.Model):
     owner_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), index=True
     )
+    # Set when an owner is chosen. The owner column goes NULL when that account is deleted
+    # (as a note's author does), so this tells "voormalig lid" from "nog niemand".
+    owner_chosen: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     author_id: Mapped[int | None] = _user_fk()
     due: Mapped[date | None]
     status: Mapped[str] = mapped_column(String(20), default=PointStatus.OPEN)

@@ -4,7 +4,6 @@ the membership up again."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from flask import (
@@ -30,7 +29,7 @@ from learn.extensions import db
 from learn.forms import ActionForm
 from learn.groups.models import Membership
 from learn.groups.routes import load_membership, require_leader
-from learn.intervision import bp, guard, services
+from learn.intervision import bp, guard, labels, services
 from learn.intervision.forms import (
     NOBODY,
     ActionPointForm,
@@ -50,6 +49,7 @@ from learn.intervision.rules import (
     slot_key,
 )
 from learn.intervision.summary import summary_markdown
+from learn.localtime import from_local, local_day
 
 TIMER_ACTIONS = {"start", "pause", "extend", "skip", "loop", "finish"}
 
@@ -127,9 +127,9 @@ def plan(group_id: int):
             available[form.method.data],
             current_user,
             title=form.title.data.strip(),
-            scheduled_at=form.scheduled_at.data,
+            scheduled_at=from_local(form.scheduled_at.data),
             mode=form.mode.data,
-            respond_by=form.respond_by.data if form.mode.data == Mode.WRITTEN else None,
+            respond_by=from_local(form.respond_by.data) if form.mode.data == Mode.WRITTEN else None,
             chair_id=form.chair.data or None,
             presenter_id=form.presenter.data or None,
             scribe_id=form.scribe.data or None,
@@ -181,7 +181,6 @@ def view(group_id: int, session_id: int):
         review_form=ReviewForm(session_id=str(session.id)),
         editors=editors,
         answers_open=answers_open(session),
-        credit=services.credit,
         slot_key=slot_key,
         Slot=Slot,
     )
@@ -349,9 +348,8 @@ def summary(group_id: int, session_id: int):
         "intervision/summary.html",
         session=session,
         notes=services.notes_by_place(session),
-        credit=services.credit,
         Slot=Slot,
-        now=datetime.now(),
+        now=utcnow(),
     )
 
 
@@ -359,8 +357,8 @@ def summary(group_id: int, session_id: int):
 @access(Access.GROUP_MEMBER)
 def summary_download(group_id: int, session_id: int):
     _membership, session = load_session(group_id, session_id)
-    text = summary_markdown(session, services.notes_by_place(session), services.credit)
-    name = f"sessie-{session.scheduled_at:%Y-%m-%d}-{session.id}.md"
+    text = summary_markdown(session, services.notes_by_place(session))
+    name = f"sessie-{local_day(session.scheduled_at):%Y-%m-%d}-{session.id}.md"
     return attachment(text, name, "text/markdown")
 
 
@@ -372,3 +370,8 @@ def team_open_points(team) -> list[ActionPoint]:
 @bp.app_template_global()
 def my_open_points() -> list[ActionPoint]:
     return services.open_points_of_user(current_user) if current_user.is_authenticated else []
+
+
+# The words for stored values (see labels.py), for every template that shows points or notes.
+for _helper in (labels.credit, labels.point_owner, labels.point_status):
+    bp.add_app_template_global(_helper)

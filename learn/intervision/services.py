@@ -35,9 +35,6 @@ from learn.intervision.rules import (
     review_status,
 )
 
-FORMER_MEMBER = "voormalig lid"
-
-
 # --- planning and phases ---------------------------------------------------------------------
 
 
@@ -215,10 +212,6 @@ def notes_by_place(session: TeamSession) -> dict[tuple[int, str], SessionNote]:
     return {(n.phase, n.slot): n for n in session.notes}
 
 
-def credit(user: User | None) -> str:
-    return user.display_name if user is not None else FORMER_MEMBER
-
-
 # --- action points ---------------------------------------------------------------------------
 
 
@@ -230,6 +223,7 @@ def add_action_point(
         team_id=session.team.id,
         what=what,
         owner_id=owner.id if owner else None,
+        owner_chosen=owner is not None,
         due=due,
         author_id=author.id,
     )

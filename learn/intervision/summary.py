@@ -1,31 +1,32 @@
-"""The session summary as Markdown, for the download (the page shows the same content)."""
+"""The session summary as Markdown, for the download (the page shows the same content,
+in the same words: labels through the catalogue, times in Dutch local time)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
+from flask_babel import gettext as _
+
+from learn.intervision.labels import credit, point_owner, point_status
 from learn.intervision.models import SessionNote, TeamSession
 from learn.intervision.rules import Mode, Slot
+from learn.localtime import format_date, format_datetime
 
 
-def summary_markdown(
-    session: TeamSession,
-    notes: Mapping[tuple[int, str], SessionNote],
-    credit: Callable,
-) -> str:
+def summary_markdown(session: TeamSession, notes: Mapping[tuple[int, str], SessionNote]) -> str:
     """Title, roles, the inbreng, each phase's notes (or answers), conclusions, action points."""
     lines = [
         f"# {session.title}",
         "",
-        f"- Datum: {session.scheduled_at:%d-%m-%Y %H:%M}",
-        f"- Methode: {session.method_title}",
-        f"- Gespreksleider: {_name(session.chair, credit)}",
-        f"- Inbrenger: {_name(session.presenter, credit)}",
-        f"- Notulist: {_name(session.scribe, credit)}",
+        f"- {_('Datum')}: {format_datetime(session.scheduled_at)}",
+        f"- {_('Methode')}: {session.method_title}",
+        f"- {_('Gespreksleider')}: {_name(session.chair)}",
+        f"- {_('Inbrenger')}: {_name(session.presenter)}",
+        f"- {_('Notulist')}: {_name(session.scribe)}",
     ]
     if session.case_slug:
-        lines.append(f"- Casus uit de bibliotheek: {session.case_slug}")
-    _section(lines, "Inbreng", notes.get((-1, Slot.SITUATION.value)))
+        lines.append(f"- {_('Casus uit de bibliotheek:')} {session.case_slug}")
+    _section(lines, _("Inbreng"), notes.get((-1, Slot.SITUATION.value)))
     for index, phase in enumerate(session.phases):
         lines += ["", f"## {index + 1}. {phase['name']}"]
         if session.mode == Mode.LIVE:
@@ -36,22 +37,22 @@ def summary_markdown(
                 lines += ["", f"**{credit(note.author)}:**", "", note.body.strip()]
         response = notes.get((index, Slot.RESPONSE.value))
         if response is not None:
-            lines += ["", "**Reactie van de inbrenger:**", "", response.body.strip()]
-    _section(lines, "Conclusies", notes.get((-1, Slot.CONCLUSIONS.value)))
-    lines += ["", "## Actiepunten", ""]
+            lines += ["", f"**{_('Reactie van de inbrenger')}:**", "", response.body.strip()]
+    _section(lines, _("Conclusies"), notes.get((-1, Slot.CONCLUSIONS.value)))
+    lines += ["", f"## {_('Actiepunten')}", ""]
     for point in session.action_points:
-        due = f", uiterlijk {point.due:%d-%m-%Y}" if point.due else ""
+        due = ", " + _("uiterlijk %(date)s", date=format_date(point.due)) if point.due else ""
         lines.append(
             f"- [{'x' if not point.is_open else ' '}] {point.what} "
-            f"({_name(point.owner, credit)}{due}; {point.status})"
+            f"({point_owner(point)}{due}; {point_status(point.status)})"
         )
     if not session.action_points:
-        lines.append("Geen actiepunten.")
+        lines.append(_("Geen actiepunten."))
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _name(user, credit: Callable) -> str:
-    return credit(user) if user is not None else "nog niet gekozen"
+def _name(user) -> str:
+    return credit(user) if user is not None else _("nog niet gekozen")
 
 
 def _section(lines: list[str], title: str, note: SessionNote | None) -> None:
@@ -60,4 +61,5 @@ def _section(lines: list[str], title: str, note: SessionNote | None) -> None:
 
 
 def _body(lines: list[str], note: SessionNote | None) -> None:
-    lines += ["", note.body.strip() if note and note.body.strip() else "_Geen notities._"]
+    text = note.body.strip() if note and note.body.strip() else f"_{_('Geen notities.')}_"
+    lines += ["", text]

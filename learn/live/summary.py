@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from learn.content import Choice, Scene
 from learn.live.machine import group_choice, tally
-from learn.live.models import LiveSession
+from learn.live.models import LiveSession, LiveStep
 from learn.live.services import counted_votes
 
 
@@ -42,20 +42,44 @@ class Summary:
     ending: Scene | None
 
 
+def option_results(
+    scene: Scene, counts: dict[int, int], voters: dict[int, tuple[str, ...]] | None = None
+) -> list[OptionResult]:
+    """Every option of the scene (file order) with its votes; unknown options do not count."""
+    total = sum(counts.get(c.index, 0) for c in scene.choices)
+    return [
+        OptionResult(
+            choice=choice,
+            votes=counts.get(choice.index, 0),
+            percent=round(100 * counts.get(choice.index, 0) / total) if total else 0,
+            voters=(voters or {}).get(choice.index, ()),
+        )
+        for choice in scene.choices
+    ]
+
+
 def results(session: LiveSession, step_number: int, scene: Scene) -> list[OptionResult]:
     """Vote counts per option of one step (file order), with names when the session is named."""
     votes = counted_votes(session.id, step_number)
     counts = tally([option for option, _name in votes], [c.index for c in scene.choices])
-    total = sum(counts.values())
-    return [
-        OptionResult(
-            choice=choice,
-            votes=counts[choice.index],
-            percent=round(100 * counts[choice.index] / total) if total else 0,
-            voters=tuple(n for o, n in votes if o == choice.index) if session.named else (),
-        )
-        for choice in scene.choices
-    ]
+    voters = {i: tuple(n for o, n in votes if o == i) for i in counts} if session.named else None
+    return option_results(scene, counts, voters)
+
+
+def decision_record(
+    number: int, scene: Scene, step: LiveStep, options: list[OptionResult]
+) -> DecisionRecord:
+    picked = group_choice({o.choice.index: o.votes for o in options})
+    return DecisionRecord(
+        number=number,
+        scene=scene,
+        options=options,
+        total=sum(o.votes for o in options),
+        group_choice=scene.choice(picked) if picked else None,
+        followed=scene.choice(step.choice_index) if step.choice_index else None,
+        note=step.note,
+        withdrawn=step.withdrawn,
+    )
 
 
 def summarise(session: LiveSession) -> Summary:
@@ -65,21 +89,8 @@ def summarise(session: LiveSession) -> Summary:
     for step in session.steps:
         scene = content.scenes[step.scene_id]
         path.append(scene)
-        if scene.kind != "decision":
-            continue
-        options = results(session, step.number, scene)
-        picked = group_choice({o.choice.index: o.votes for o in options})
-        decisions.append(
-            DecisionRecord(
-                number=len(decisions) + 1,
-                scene=scene,
-                options=options,
-                total=sum(o.votes for o in options),
-                group_choice=scene.choice(picked) if picked else None,
-                followed=scene.choice(step.choice_index) if step.choice_index else None,
-                note=step.note,
-                withdrawn=step.withdrawn,
-            )
-        )
+        if scene.kind == "decision":
+            options = results(session, step.number, scene)
+            decisions.append(decision_record(len(decisions) + 1, scene, step, options))
     ending = path[-1] if path and path[-1].kind == "ending" else None
     return Summary(session, decisions, path, ending)

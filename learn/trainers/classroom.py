@@ -23,6 +23,7 @@ from learn.trainers.blueprint import bp
 from learn.trainers.csvfiles import ClassListError, read_class_list, to_csv
 from learn.trainers.forms import CoTrainerForm, ImportForm
 from learn.trainers.results import case_or_404, class_or_404, csv_response
+from learn.trainers.services import is_class_trainer
 
 PROBLEMS = {
     "encoding": "Het bestand is geen UTF-8-tekst. Sla het op als 'CSV UTF-8'.",
@@ -79,13 +80,15 @@ def archive(group_id: int):
 
 
 @bp.route("/classes/<int:group_id>/import", methods=["GET", "POST"])
-@access(Access.CLASS_TRAINER)
+@access(Access.CLASS_IMPORT)
 def import_students(group_id: int):
-    """All or nothing: one bad row and no account or membership is made."""
-    group = class_or_404(group_id)
+    """All or nothing: one bad row and no account or membership is made. An admin who
+    trains no class reaches the same page from the admin's class list."""
+    group = class_or_404(group_id, admins=True)
+    trainer = is_class_trainer(current_user, group)
     form = ImportForm()
     if request.method == "POST":
-        class_or_404(group_id, write=True)
+        class_or_404(group_id, write=True, admins=True)
     if form.validate_on_submit():
         try:
             people = read_class_list(form.file.data.read(512 * 1024))
@@ -96,8 +99,9 @@ def import_students(group_id: int):
             db.session.commit()
             flash(_("%(n)d studenten staan in de klas.", n=len(people)), "success")
             return render_template("trainers/imported.html", group=group, links=links,
-                                   rows=json.dumps(links), action_form=ActionForm())  # fmt: skip
-    return render_template("trainers/import.html", group=group, form=form), (
+                                   rows=json.dumps(links), action_form=ActionForm(),
+                                   trainer=trainer)  # fmt: skip
+    return render_template("trainers/import.html", group=group, form=form, trainer=trainer), (
         400 if form.errors else 200
     )
 
@@ -123,10 +127,10 @@ def enrol(group, people) -> list[list[str]]:
 
 
 @bp.route("/classes/<int:group_id>/import/links.csv", methods=["POST"])
-@access(Access.CLASS_TRAINER)
+@access(Access.CLASS_IMPORT)
 def import_links(group_id: int):
     """The links shown once after an import, as CSV; the page posts them back, none are stored."""
-    class_or_404(group_id)
+    class_or_404(group_id, admins=True)
     if not ActionForm().validate_on_submit():
         abort(400)
     try:

@@ -11,6 +11,7 @@ from flask import url_for
 from learn.auth.models import User
 from learn.lessons.catalog import all_modules
 from learn.lessons.services import answers_for, is_answered, pages_done, resume_page
+from learn.localtime import local_day
 from learn.trainers.models import Assignment, ItemKind
 from learn.trainers.services import Cell, assignment_cells, extension_of
 from learn.trainers.status import share_done
@@ -81,6 +82,5 @@ def by_due_day(views: list[SetView]) -> list[tuple[date | None, list[SetView]]]:
     """Grouped by due day, soonest first; sets without a due date last."""
     ordered = sorted(views, key=lambda v: (v.due_at is None, v.due_at or datetime.max))
     return [
-        (day, list(group))
-        for day, group in groupby(ordered, key=lambda v: v.due_at.date() if v.due_at else None)
+        (day, list(group)) for day, group in groupby(ordered, key=lambda v: local_day(v.due_at))
     ]

@@ -20,14 +20,16 @@ from learn.casesim.vocabulary import vocabulary
 from learn.downloads import attachment
 from learn.exercises.registry import shareable_kinds
 from learn.extensions import db
-from learn.groups.models import Group, Role
+from learn.groups.models import Group, GroupKind, Role
 from learn.lessons.catalog import all_modules, module_or_404
 from learn.lessons.models import ExerciseAnswer
+from learn.live.discussed import discussed_cases, discussed_in_group
+from learn.localtime import end_of_day, to_local
 from learn.trainers.analytics import case_report, exercise_results
 from learn.trainers.blueprint import bp
 from learn.trainers.csvfiles import to_csv
 from learn.trainers.forms import ExtensionForm
-from learn.trainers.helpers import end_of_day, item_titles
+from learn.trainers.helpers import item_titles
 from learn.trainers.models import Assignment, Extension, ItemKind
 from learn.trainers.services import (
     assignment_cells,
@@ -41,9 +43,11 @@ from learn.trainers.status import Status
 PAGE_SIZE = 25
 
 
-def class_or_404(group_id: int, *, write: bool = False) -> Group:
+def class_or_404(group_id: int, *, write: bool = False, admins: bool = False) -> Group:
+    """A class the current user trains; with ``admins``, any class for an admin too."""
     group = db.session.get(Group, group_id)
-    if not is_class_trainer(current_user, group):
+    admin = admins and current_user.is_admin and group is not None and group.kind == GroupKind.CLASS
+    if not (admin or is_class_trainer(current_user, group)):
         abort(404)
     if write and not writable(group):
         abort(403)
@@ -77,6 +81,7 @@ def class_results(group_id: int):
         students=students_of(group),
         trainers=group.leaders(),
         titles=item_titles(),
+        discussed=discussed_cases(group.id),
         action_form=ExtensionForm(),
     )
 
@@ -126,6 +131,7 @@ def assignment(group_id: int, assignment_id: int):
         titles=item_titles(),
         form=form,
         extensions={e.user_id: e for e in assignment.extensions},
+        discussed=discussed_cases(group.id),
     )
 
 
@@ -158,7 +164,8 @@ def csv_response(text: str, filename: str) -> Response:
 
 
 def iso(moment) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+    """A stored UTC moment as Dutch time, ISO-like so Excel reads it as a date."""
+    return f"{to_local(moment):%Y-%m-%d %H:%M}" if moment else ""
 
 
 @bp.route("/classes/<int:group_id>/assignments/<int:assignment_id>/results.csv")
@@ -205,6 +212,7 @@ def case_results(group_id: int, slug: str):
         case=case,
         content=current.content if current else None,
         reports=case_report(case.id, ids, all_attempts=all_attempts),
+        discussions=[] if projection else discussed_in_group(group.id, case.id),
         all_attempts=all_attempts,
         projection=projection,
         vocab=vocabulary(),

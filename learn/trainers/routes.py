@@ -7,8 +7,6 @@ not archived, checked on every request, so a removed trainer loses access at onc
 
 from __future__ import annotations
 
-from datetime import datetime, time
-
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -20,9 +18,10 @@ from learn.extensions import db
 from learn.forms import ActionForm
 from learn.groups.models import Group
 from learn.lessons.catalog import all_modules
+from learn.localtime import end_of_day, start_of_day
 from learn.trainers.blueprint import bp
 from learn.trainers.forms import AssignForm, ItemForm, NoteForm, SetForm
-from learn.trainers.helpers import end_of_day, item_titles
+from learn.trainers.helpers import item_titles
 from learn.trainers.models import Assignment, CaseSet, SetItem
 from learn.trainers.services import (
     can_edit_set,
@@ -192,7 +191,7 @@ def assign(set_id: int):
     assignment = Assignment(
         set_id=case_set.id,
         group_id=group.id,
-        starts_at=datetime.combine(form.starts_on.data, time()) if form.starts_on.data else None,
+        starts_at=start_of_day(form.starts_on.data),
         due_at=end_of_day(form.due_on.data),
         cutoff_at=end_of_day(form.cutoff_on.data),
     )

@@ -20,7 +20,9 @@ def test_admin_pages_are_forbidden_for_other_users(login, path):
 
 
 def test_admin_pages_send_anonymous_visitors_to_login(client):
-    assert client.get("/admin/users").status_code == 302
+    response = client.get("/admin/users")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/login?next=%2Fadmin%2Fusers"
 
 
 def test_admin_lists_and_searches_accounts(login):
@@ -93,7 +95,10 @@ def test_an_expired_reset_link_does_not_work(login, client):
     reset = db.session.scalar(db.select(PasswordReset))
     reset.expires_at = utcnow() - timedelta(minutes=1)
     db.session.commit()
-    assert "werkt niet" in client.get(path).get_data(as_text=True)
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "Deze link werkt niet (meer)" in response.get_data(as_text=True)
+    assert 'name="password"' not in response.get_data(as_text=True)  # no form to set one
 
 
 def test_a_reset_link_checks_the_new_password(login, client):
@@ -107,3 +112,17 @@ def test_a_reset_link_checks_the_new_password(login, client):
 
 def test_a_random_reset_token_is_404(client):
     assert client.get("/reset/not-a-real-token").status_code == 404
+
+
+def test_account_page_shows_times_in_dutch_local_time(login):
+    """Stored UTC, read in Europe/Amsterdam: 22:30 UTC on 1 July is 00:30 the next day there."""
+    from datetime import datetime
+
+    admin = make_user(admin=True)
+    user = make_user(name="Kees Jansen")
+    user.created_at = datetime(2026, 7, 1, 22, 30)
+    user.last_login_at = datetime(2026, 1, 15, 9, 5)
+    db.session.commit()
+    page = login(admin).get(f"/admin/users/{user.id}").get_data(as_text=True)
+    assert "02-07-2026" in page  # the Dutch day of creation, not 01-07
+    assert "15-01-2026 10:05" in page  # winter: UTC+1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from sqlalchemy import select
 
@@ -141,6 +143,8 @@ def test_remember_me_sets_a_long_lived_cookie(client):
     )
     cookie = client.get_cookie("kring_remember")
     assert cookie is not None and cookie.expires is not None
+    lifetime = cookie.expires - datetime.now(UTC)
+    assert timedelta(days=29, hours=23) < lifetime <= timedelta(days=30)  # 30 days, as configured
     assert cookie.http_only
 
 

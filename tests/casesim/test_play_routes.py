@@ -140,9 +140,14 @@ def test_someone_elses_attempt_is_404(login, synced_case):
 
 
 def test_another_users_start_token_is_refused(login, synced_case):
-    start(login(make_user()), token="s" * 24)
-    response = login(make_user()).post("/cases/oefen-triade/start", data={"start_token": "s" * 24})
+    first = make_user()
+    attempt_id = start(login(first), token="s" * 24)
+    other = make_user()
+    response = login(other).post("/cases/oefen-triade/start", data={"start_token": "s" * 24})
     assert response.status_code == 400
+    assert f"/attempts/{attempt_id}" not in response.get_data(as_text=True)
+    owners = db.session.execute(select(Attempt.id, Attempt.user_id)).all()
+    assert owners == [(attempt_id, first.id)]  # no attempt for the other user, none handed over
 
 
 def test_replay_makes_a_new_attempt_and_all_attempts_are_listed(login, synced_case):
@@ -153,8 +158,19 @@ def test_replay_makes_a_new_attempt_and_all_attempts_are_listed(login, synced_ca
     second = start(client, token="b" * 24)
     assert second != first
     page = client.get("/cases/oefen-triade").get_data(as_text=True)
-    assert page.count("<tr>") == 3  # header + two attempts
-    assert f"/attempts/{first}/debrief" in page and "Verder waar je was" in page
+    assert attempt_rows(page) == [
+        ("Bezig", "–", f"/attempts/{second}", "Verder"),
+        ("Gedaan", "-2", f"/attempts/{first}/debrief", "Nabespreking"),
+    ]  # newest first
+    assert f'href="/attempts/{second}">Verder waar je was' in page
+
+
+def attempt_rows(page):
+    """(status, score, link, link text) per row of the case page's attempts table."""
+    body = page.split("<tbody>")[1].split("</tbody>")[0]
+    cell = r"<td>\s*(?:<span[^>]*>)?([^<]*?)\s*(?:</span>)?\s*</td>"
+    row = rf"<tr>\s*<td>[^<]*</td>\s*{cell}\s*{cell}\s*<td><a href=\"([^\"]+)\">([^<]+)</a></td>"
+    return re.findall(row, body)
 
 
 def test_competence_profile_shows_percentages(login, synced_case):
@@ -163,9 +179,21 @@ def test_competence_profile_shows_percentages(login, synced_case):
     for number, choice in ((1, None), (2, 1), (3, 1)):
         step(client, attempt_id, number, choice)
     page = client.get("/profile").get_data(as_text=True)
-    assert "100%" in page  # best possible triade and regie
-    assert "nog niet geoefend" in page  # competences no finished case scored yet
-    assert "Oefencasus triade" in page
+    rows = re.findall(
+        r'<th scope="row">([^<]+)<br>.*?</th>\s*<td>([^<]+)</td>\s*<td>(\d+)</td>', page, re.S
+    )
+    # the best possible triade and regie; competences no finished case scored say so
+    assert rows == [
+        ("Relatie en tempo", "nog niet geoefend", "0"),
+        ("Netwerk bespreekbaar maken", "nog niet geoefend", "0"),
+        ("De kring groter maken", "nog niet geoefend", "0"),
+        ("Begrenzen", "nog niet geoefend", "0"),
+        ("Overvraging voorkomen", "nog niet geoefend", "0"),
+        ("Triadisch werken", "100%", "1"),
+        ("Regie bij de cliënt", "100%", "1"),
+        ("Wederkerigheid", "nog niet geoefend", "0"),
+    ]
+    assert '">Oefencasus triade</a>\n      — 1 poging</li>' in page
 
 
 HX = {"HX-Request": "true"}

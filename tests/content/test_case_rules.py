@@ -405,6 +405,33 @@ def test_scene_that_leads_only_to_itself() -> None:
     )
 
 
+def test_dead_end_that_leads_into_a_loop_gets_the_plain_hint() -> None:
+    """Only the loop's own scenes are told they are in a loop; the scene before it is not."""
+    text = (
+        SMALL_HEADER
+        + decision("begin", "einde", "dood")
+        + narrative("dood", "rond")
+        + narrative("rond", "weer")
+        + narrative("weer", "rond")
+        + ending("einde")
+    )
+    case, problems = check(text)
+    assert case is None
+    found = {p.message: (p.line, p.hint) for p in problems}
+    loop_hint = (
+        "it is in a loop without a way out (rond → weer → rond): "
+        "give one of these scenes a choice that leads on"
+    )
+    assert found == {
+        "no ending can be reached from scene 'dood'": (
+            line_of(text, "  dood:"),
+            "let it lead, directly or through other scenes, to a scene with 'ending:'",
+        ),
+        "no ending can be reached from scene 'rond'": (line_of(text, "  rond:"), loop_hint),
+        "no ending can be reached from scene 'weer'": (line_of(text, "  weer:"), loop_hint),
+    }
+
+
 def test_loop_with_a_way_out_is_fine() -> None:
     text = SMALL_HEADER + decision("begin", "einde", "terug") + decision("terug", "begin", "einde")
     text += ending("einde")

@@ -8,6 +8,7 @@ from learn.content.cases.graph import (
     best_path,
     cannot_reach_ending,
     components,
+    is_loop,
     reachable,
     score_bounds,
     strongly_connected_components,
@@ -41,6 +42,32 @@ def test_components_of_a_cycle() -> None:
 def test_components_keep_file_order_and_are_listed_sinks_first() -> None:
     succ = {"a": ["b"], "b": ["c"], "c": ["b", "d"], "d": []}
     assert components(["a", "b", "c", "d"], succ) == [["d"], ["b", "c"], ["a"]]
+
+
+def test_components_of_a_diamond_keep_each_finished_node_apart() -> None:
+    """A cross edge (b -> e) into a component that is already finished must not merge b
+    into the component of the node on the stack below it (audit §4.3 #10)."""
+    diamond = {"s": ["a", "b"], "a": ["e"], "b": ["e"], "e": []}
+    assert components(["s", "a", "b", "e"], diamond) == [["e"], ["a"], ["b"], ["s"]]
+
+
+def test_components_of_a_diamond_below_a_loop() -> None:
+    succ = {"s": ["a", "b"], "a": ["e", "s"], "b": ["e"], "e": []}
+    assert components(["s", "a", "b", "e"], succ) == [["e"], ["b"], ["s", "a"]]
+
+
+def test_components_include_roots_that_nothing_reaches() -> None:
+    """Roots after the first still get their component, even when all they lead to is done
+    (audit §4.3 #11): an island ``x`` and a second source ``y`` into a finished node."""
+    succ = {"a": ["b"], "b": [], "y": ["b"], "x": ["z"], "z": ["x"]}
+    assert components(["a", "b", "y", "x", "z"], succ) == [["b"], ["a"], ["y"], ["x", "z"]]
+
+
+def test_is_loop_needs_two_scenes_or_a_scene_leading_to_itself() -> None:
+    succ = {"dood": ["rond"], "rond": ["weer"], "weer": ["rond"], "vast": ["vast"]}
+    assert not is_loop(["dood"], succ)
+    assert is_loop(["vast"], succ)
+    assert is_loop(["rond", "weer"], succ)
 
 
 @pytest.mark.parametrize("size", [6_000])

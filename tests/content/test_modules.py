@@ -139,7 +139,7 @@ def test_netwerkkaart_people() -> None:
         MapPerson("neef", "Neef Dave", "familie", 2, "sterk", "steunend", None),
         MapPerson("begeleider", "Anouk", "professionals", 1, "sterk", "ambivalent", None),
         MapPerson(
-            "buurman",
+            "oud-buurman",
             "Oud-buurman Kees",
             "maatschappelijk",
             3,

@@ -515,7 +515,7 @@ RULES = {
         "exercises.yaml",
         "      question: Wie woonde er naast je in je vorige straat?\n",
         "",
-        "person 'buurman' is a weak tie without a 'question'",
+        "person 'oud-buurman' is a weak tie without a 'question'",
         78,
     ),
     "ring is 1 to 3": Rule(

@@ -9,8 +9,15 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
-from tests.e2e.conftest import DESKTOP, SCREENSHOTS, log_in, take_case_step
+from tests.e2e.conftest import (
+    DESKTOP,
+    SCREENSHOTS,
+    log_in,
+    register_new_learner,
+    take_case_step,
+)
 
 AXE = Axe()
 PAGE_LIST = SCREENSHOTS.parent / "accessibility-pages.txt"
@@ -94,9 +101,10 @@ def test_no_serious_accessibility_violations_on_any_reachable_page(desktop_page,
 
 def test_no_serious_violations_inside_a_case_and_its_debrief(desktop_page):
     page = desktop_page
-    log_in(page, "student@kring.test")
+    register_new_learner(page)  # its own account: a fresh attempt from the first scene
     page.goto(page.base_url + "/cases/geen-netwerk-whatsapp")
     page.locator("form[action$=start] button").click()
+    page.wait_for_url(re.compile(r"/attempts/\d+$"))
     checked = {}
     for step in range(40):
         checked[f"{page.url} (step {step + 1})"] = serious(page)
@@ -111,7 +119,7 @@ def test_no_serious_violations_inside_a_case_and_its_debrief(desktop_page):
 def test_no_serious_violations_on_answered_exercises(desktop_page):
     """Exercise pages after answering, so the feedback, saved maps and meters are checked too."""
     page = desktop_page
-    log_in(page, "student@kring.test")
+    register_new_learner(page)  # its own account, so the demo student's answers stay as loaded
     page.goto(page.base_url + "/modules")
     module_links = page.eval_on_selector_all(".module-card h2 a", "els => els.map(e => e.href)")
     checked = {}
@@ -131,8 +139,12 @@ def test_no_serious_violations_on_answered_exercises(desktop_page):
                     form.locator("input[type=checkbox]").first.check(force=True)
                 else:
                     continue  # the triadic exercise's start button is checked before answering
+                exercise = form.locator("xpath=ancestor::section[1]").get_attribute("id")
                 form.locator("button[type=submit]").click()
-                page.wait_for_load_state()
+                # saved: redirected back to the exercise or its result (a refusal would stay)
+                page.wait_for_url(
+                    re.compile(f"#(oefening|resultaat)-{exercise.removeprefix('oefening-')}$")
+                )
             checked[page_url] = serious(page)
     record("axe on answered exercise pages", checked)
     assert len(checked) >= 15
@@ -188,11 +200,11 @@ def test_no_serious_violations_on_team_session_pages(desktop_page):
     page.get_by_role(
         "button", name="Concept bewaren"
     ).click()  # an old base: next publish conflicts
-    page.wait_for_load_state()
+    expect(page.get_by_text("Je concept is opgeslagen. Alleen jij ziet het.")).to_be_visible()
     page.get_by_label("Tekst (Markdown)").fill("Een versie.")
     page.locator("input[name=base_version]").evaluate("el => el.value = '99'")
     page.get_by_role("button", name="Publiceren voor het team").click()
-    page.wait_for_load_state()
+    page.get_by_role("heading", name="Iemand anders heeft intussen opgeslagen").wait_for()
     checked[f"{editor} (conflict)"] = serious(page)
     page.get_by_role("button", name="Publiceren voor het team").click()  # merged: resolved
     page.wait_for_url(re.compile(r"#conclusies"))

@@ -7,6 +7,7 @@ import uuid
 from datetime import date, timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from learn.casesim.engine import strongest_choice
 from learn.config import PROJECT_ROOT
@@ -30,13 +31,11 @@ def test_each_demo_user_sees_their_home_in_dutch_then_english(page, email, name)
     assert page.locator("html").get_attribute("lang") == "nl"
     assert page.get_by_role("heading", level=1).inner_text() == f"Welkom, {name}"
     page.get_by_role("button", name="English").click()
-    page.wait_for_load_state()
-    assert page.locator("html").get_attribute("lang") == "en"
-    assert page.get_by_role("heading", level=1).inner_text() == f"Welcome, {name}"
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Welcome, {name}")
     screenshot(page, f"home-{email.split('@')[0]}-en")
     page.get_by_role("button", name="Nederlands").click()
-    page.wait_for_load_state()
-    assert page.locator("html").get_attribute("lang") == "nl"
+    expect(page.locator("html")).to_have_attribute("lang", "nl")  # the account is Dutch again
 
 
 def library_case(case_id: str):
@@ -45,10 +44,13 @@ def library_case(case_id: str):
 
 
 def test_student_plays_a_case_to_its_debrief(page):
-    log_in(page, "student@kring.test")
+    register_new_learner(page)  # its own account: no earlier attempt decides what is shown
     page.get_by_role("link", name="Casussen").first.click()
+    page.wait_for_url(page.base_url + "/cases")
     page.get_by_role("link", name="Tien jaar bij zijn zus").click()
-    page.get_by_role("button", name=re.compile("Start de casus|Opnieuw beginnen")).click()
+    page.wait_for_url(page.base_url + "/cases/zus-kan-niet-meer")
+    page.get_by_role("button", name="Start de casus").click()
+    page.wait_for_url(re.compile(r"/attempts/\d+$"))
     case = library_case("zus-kan-niet-meer")
     for _ in range(40):
         if "/debrief" in page.url:
@@ -94,10 +96,10 @@ def test_student_marks_hooks_by_selecting_text(page):
         page.mouse.up()
         assert page.locator(f"#frag-{exercise.id}-{fragment.index}").is_checked()
     page.locator(f"#oefening-{exercise.id} button[type=submit]").click()
-    page.wait_for_load_state()
-    feedback = page.locator(f"#oefening-{exercise.id}").inner_text()  # result and missed hooks
-    assert f"Je vond 2 van de {len(hooks)} haakjes" in feedback
-    assert "Haakjes die je miste" in feedback
+    page.wait_for_url(re.compile(f"#resultaat-{exercise.id}$"))
+    section = page.locator(f"#oefening-{exercise.id}")  # result and missed hooks
+    expect(section).to_contain_text(f"Je vond 2 van de {len(hooks)} haakjes")
+    expect(section).to_contain_text("Haakjes die je miste")
     screenshot(page, "haakjes-feedback")
 
 
@@ -126,12 +128,19 @@ def test_student_drags_people_onto_the_network_map(page):
         page.select_option(f"#tie-{exercise.id}-{person.id}", person.tie)
         page.select_option(f"#valence-{exercise.id}-{person.id}", person.valence)
     page.locator(f"#oefening-{exercise.id} button[type=submit]").click()
-    page.wait_for_load_state()
-    feedback = page.locator(f"#oefening-{exercise.id}").inner_text()
-    assert "100% overeen" in feedback
+    page.wait_for_url(re.compile(f"#oefening-{exercise.id}$"))
+    expect(page.locator(f"#oefening-{exercise.id}")).to_contain_text("100% overeen")
     screenshot(page, "netwerkkaart-saved")
     page.get_by_role("link", name="Dagboek").first.click()
-    assert page.get_by_role("heading", name=exercise.title).is_visible()
+    page.wait_for_url(page.base_url + "/journal")
+    expect(page.get_by_role("heading", name=exercise.title)).to_be_visible()
+
+
+TRIADE_STEP_DONE = """([id, before]) => {
+  const section = document.getElementById(id);
+  const step = section && section.querySelector('input[name=step]');
+  return section && (section.querySelector('.balance-meter') || (step && step.value !== before));
+}"""
 
 
 def test_student_holds_a_triadic_conversation_and_sees_the_balance(page):
@@ -141,22 +150,38 @@ def test_student_holds_a_triadic_conversation_and_sees_the_balance(page):
     page.goto(f"{page.base_url}/modules/{module.id}/{page_id}")
     section = page.locator(f"#oefening-{exercise.id}")
     section.get_by_role("button", name="Begin het gesprek").click()
+    expect(section.locator("input[name=step]")).to_have_value("1")
+    path = []
     for _ in range(20):
-        section = page.locator(f"#oefening-{exercise.id}")
-        if section.get_by_text("Balans in je aandacht").count():
+        if section.locator(".balance-meter").count():
             break
+        before = section.locator("input[name=step]").get_attribute("value")
+        title = section.locator(".scene h3").inner_text()
+        scene = next(s for s in case.scenes.values() if s.title == title)
         if section.get_by_role("radio").count():
             # Options are shuffled: pick the strongest by its value, not by its place.
-            title = section.locator(".scene h3").inner_text()
-            scene = next(s for s in case.scenes.values() if s.title == title)
-            section.locator(f'input[name=choice][value="{strongest_choice(scene).index}"]').check()
+            choice = strongest_choice(scene)
+            section.locator(f'input[name=choice][value="{choice.index}"]').check()
             section.get_by_role("button", name="Kies").click()
+            path.append((scene, choice))
         else:
             section.get_by_role("button", name="Verder").click()
-        page.wait_for_load_state()
-    balance = section.locator(".balance-meter").inner_text()
-    assert "Je richtte je" in balance
-    assert "De regie bleef bij de cliënt." in balance or "De regie schoof weg" in balance
+        page.wait_for_function(TRIADE_STEP_DONE, arg=[f"oefening-{exercise.id}", before])
+    balance = section.locator(".balance-meter")
+    expect(balance).to_be_visible()
+    counts = {"client": 0, "naaste": 0, "beiden": 0}
+    for scene, choice in path:
+        if scene.triadic and choice.addresses:
+            counts[choice.addresses] += 1
+    expect(balance).to_contain_text(
+        f"Je richtte je {counts['client']} keer vooral tot de cliënt, {counts['naaste']} keer "
+        f"tot de naaste en {counts['beiden']} keer tot beiden."
+    )
+    regie = sum(choice.scores.get("regie", 0) for _, choice in path)
+    verdict = (
+        "De regie bleef bij de cliënt." if regie >= 0 else "De regie schoof weg van de cliënt."
+    )
+    expect(balance).to_contain_text(f"{verdict} (regie-score {regie})")
     screenshot(page, "triade-balance")
 
 
@@ -170,7 +195,7 @@ def test_trainer_assigns_student_completes_trainer_sees_the_distribution(page):
     page.get_by_role("button", name="Toevoegen", exact=True).click()
     page.get_by_label("Inleveren uiterlijk").fill((date.today() + timedelta(days=7)).isoformat())
     page.get_by_role("button", name="Opgeven", exact=True).click()
-    assert page.get_by_role("heading", level=1).inner_text() == name
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
     matrix_url = page.url
     screenshot(page, "trainer-matrix-before")
     page.get_by_role("link", name="Klas", exact=True).first.click()
@@ -180,10 +205,12 @@ def test_trainer_assigns_student_completes_trainer_sees_the_distribution(page):
     register_new_learner(page)  # a fresh student, so the case is not done yet
     page.goto(join_url)
     page.get_by_role("button", name="Aansluiten").click()
+    expect(page.get_by_text(re.compile("^Welkom in "))).to_be_visible()  # joined
     page.goto(page.base_url + "/")
     assert page.get_by_role("heading", name="Je opdrachten").is_visible()
     page.get_by_role("link", name=re.compile(f"Verder waar je was.*{name}")).click()
-    page.get_by_role("button", name=re.compile("Start de casus|Opnieuw beginnen")).click()
+    page.get_by_role("button", name="Start de casus").click()
+    page.wait_for_url(re.compile(r"/attempts/\d+$"))
     for _ in range(40):
         if "/debrief" in page.url:
             break

@@ -7,6 +7,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
+from learn.casesim.models import Attempt
 from learn.casesim.services import sync_cases
 from learn.config import PROJECT_ROOT
 from learn.extensions import db
@@ -35,8 +36,8 @@ def map_form(**changes):
     form = {
         "sector-neef": "familie", "ring-neef": "2", "tie-neef": "sterk", "valence-neef": "steunend",
         "sector-begeleider": "professionals", "ring-begeleider": "1", "tie-begeleider": "sterk",
-        "valence-begeleider": "ambivalent", "sector-buurman": "maatschappelijk",
-        "ring-buurman": "3", "tie-buurman": "zwak", "valence-buurman": "steunend",
+        "valence-begeleider": "ambivalent", "sector-oud-buurman": "maatschappelijk",
+        "ring-oud-buurman": "3", "tie-oud-buurman": "zwak", "valence-oud-buurman": "steunend",
     }  # fmt: skip
     form.update(changes)
     return form
@@ -122,7 +123,11 @@ def test_reflection_is_saved_as_typed_and_shown_escaped(login):
 
 
 @pytest.mark.parametrize(
-    ("text", "message"), [("   ", "Schrijf eerst je antwoord."), ("x" * 5001, "te lang")]
+    ("text", "message"),
+    [
+        ("   ", "Schrijf eerst je antwoord."),
+        ("x" * 5001, "Je antwoord is te lang: hoogstens 5000 tekens."),
+    ],
 )
 def test_empty_or_oversized_reflection_keeps_the_saved_one_and_the_draft(login, text, message):
     user = make_user()
@@ -182,9 +187,9 @@ def test_tampered_hook_indices_are_a_clear_400_and_lose_nothing(login, fragments
 def test_network_map_is_scored_saved_and_drawn(login):
     user = make_user()
     client = login(user)
-    post(client, "kaart-rob", map_form(**{"tie-buurman": "sterk", "ring-buurman": "2"}))
+    post(client, "kaart-rob", map_form(**{"tie-oud-buurman": "sterk", "ring-oud-buurman": "2"}))
     row = answer_row(user, "kaart-rob")
-    assert row.answer["placements"]["buurman"] == {
+    assert row.answer["placements"]["oud-buurman"] == {
         "sector": "maatschappelijk", "ring": 2, "tie": "sterk", "valence": "steunend"
     }  # fmt: skip
     page = client.get(PAGE_2).get_data(as_text=True)
@@ -213,33 +218,63 @@ def test_tampered_map_answers_are_refused_and_the_saved_map_stays(login, changes
     assert answer_row(user, "kaart-rob").result == {"percent": 100}
 
 
-def test_triadic_exercise_plays_inside_the_page_and_shows_the_balance(login, app):
+@pytest.mark.parametrize(
+    ("pick", "result", "verdict"),
+    [
+        (
+            "1",
+            {"client": 1, "naaste": 0, "beiden": 0, "regie_points": 3, "regie_with_client": True},
+            "De regie bleef bij de cliënt.",
+        ),
+        (
+            "2",
+            {"client": 0, "naaste": 1, "beiden": 0, "regie_points": -3, "regie_with_client": False},
+            "De regie schoof weg van de cliënt.",
+        ),
+    ],
+)
+def test_triadic_exercise_plays_inside_the_page_and_shows_the_balance(
+    login, app, pick, result, verdict
+):
     sync_cases(PROJECT_ROOT / "cases", FIXTURE_MODULES)
     user = make_user()
     client = login(user)
     client.post(
         "/modules/mini-module/exercises/moeder-triade/start", data={"start_token": "m" * 24}
     )
-    for _ in range(12):
+    for number in ("1", "2"):  # the same choice (by its value, not its shown place) twice
         page = client.get(PAGE_2).get_data(as_text=True)
-        if "Balans in je aandacht" in page:
-            break
-        step = re.search(r'name="step" value="(\d+)"', page).group(1)
-        choices = re.findall(r'name="choice" value="(\d+)"', page)
-        data = {"step": step} | ({"choice": choices[0]} if choices else {})
-        client.post("/modules/mini-module/exercises/moeder-triade/step", data=data)
+        assert f'name="step" value="{number}"' in page
+        assert sorted(re.findall(r'name="choice" value="(\d+)"', page)) == ["1", "2"]
+        response = client.post(
+            "/modules/mini-module/exercises/moeder-triade/step",
+            data={"step": number, "choice": pick},
+        )
+        assert response.status_code == 302
+    page = client.get(PAGE_2).get_data(as_text=True)
     assert "Balans in je aandacht" in page
-    assert "De regie bleef bij de cliënt." in page or "De regie schoof weg" in page
-    result = answer_row(user, "moeder-triade").result
-    assert {"client", "naaste", "beiden", "regie_points", "regie_with_client"} <= set(result)
+    client_n, naaste_n, beiden_n = result["client"], result["naaste"], result["beiden"]
+    assert (
+        f"Je richtte je {client_n} keer vooral tot de cliënt, {naaste_n} keer tot de naaste "
+        f"en {beiden_n} keer tot beiden."
+    ) in page
+    assert verdict in page
+    other = {"De regie bleef bij de cliënt.", "De regie schoof weg van de cliënt."} - {verdict}
+    assert other.pop() not in page
+    assert f"(regie-score {result['regie_points']})" in page
+    assert answer_row(user, "moeder-triade").result == result
 
 
 def test_triade_step_without_a_started_conversation_is_400(login, app):
     sync_cases(PROJECT_ROOT / "cases", FIXTURE_MODULES)
-    response = login(make_user()).post(
-        "/modules/mini-module/exercises/moeder-triade/step", data={"step": "1"}
+    user = make_user()
+    response = login(user).post(
+        "/modules/mini-module/exercises/moeder-triade/step", data={"step": "1", "choice": "1"}
     )
     assert response.status_code == 400
+    assert "Dit verzoek klopt niet" in response.get_data(as_text=True)
+    assert answer_row(user, "moeder-triade") is None
+    assert db.session.scalar(select(func.count()).select_from(Attempt)) == 0
 
 
 def test_journal_lists_edits_and_downloads(login):

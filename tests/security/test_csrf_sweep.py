@@ -20,6 +20,7 @@ ALLOWED_ROLE = {
     Access.ENTRY_OWNER: "student",
     Access.GROUP_MEMBER: "student",
     Access.CLASS_TRAINER: "trainer",
+    Access.CLASS_IMPORT: "admin",
     Access.SET_EDITOR: "trainer",
     Access.LIVE_MEMBER: "student",
     Access.LIVE_PARTICIPANT: "student",

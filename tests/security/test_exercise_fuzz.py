@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from tests.factories import make_user
 from tests.security.test_form_fuzz import VALUES
 
-PEOPLE = ("neef", "begeleider", "buurman", "onbekend", "neef-2")
+PEOPLE = ("neef", "begeleider", "oud-buurman", "onbekend", "neef-2")
 MAP_FIELDS = [
     f"{kind}-{person}" for kind in ("sector", "ring", "tie", "valence") for person in PEOPLE
 ]

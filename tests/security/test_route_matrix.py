@@ -139,6 +139,8 @@ def expected(policy: Access, role: str, section: str | None) -> str:
         return "ok" if role == "student" else "hidden"
     if policy in (Access.CLASS_TRAINER, Access.SET_EDITOR):
         return "ok" if role == "trainer" else "hidden"
+    if policy is Access.CLASS_IMPORT:  # class A's trainer, or any admin
+        return "ok" if role in ("trainer", "admin") else "hidden"
     if role not in MEMBERS[section]:
         return "hidden"
     if policy is Access.GROUP_LEADER and role not in LEADERS[section]:

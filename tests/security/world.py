@@ -22,6 +22,7 @@ from learn.extensions import db
 from learn.groups.models import Group
 from learn.intervision.services import add_action_point, plan_session
 from learn.lessons.services import save_answer
+from learn.live.demo import play_through
 from learn.live.loading import GUEST_KEY
 from learn.live.models import LiveSession
 from learn.live.services import join_guest, join_member, start_session
@@ -137,6 +138,13 @@ def build_world(tmp_path: Path) -> World:
         section: join_member(live, users["student"]).id for section, live in live_sessions.items()
     }
     guest = join_guest(live_sessions["classes"], "Persoon gast Zichtbaar")
+    # A finished session of class A with a hostile note: the trainer's results show it.
+    discussed = start_session(
+        class_a, version, users["trainer"], allow_guests=False, named=False, expiry_minutes=60
+    )
+    voter = join_member(discussed, users["student"])
+    hostile = {"tafel": "<script>alert('kx55')</script> {{7*7}}kx55"}
+    play_through(discussed, [voter], lambda _scene, _number: 2, hostile)
     return World(
         users, class_a, class_b, team_a, team_b, attempt.id, token, reflection.id,
         case_set.id, case_set.items[0].id, assignment.id, session.id, point.id,

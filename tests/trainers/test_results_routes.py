@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
+from learn.casesim.models import AttemptStep
 from learn.extensions import db
+from learn.localtime import to_local
 from learn.trainers.models import Extension
 from tests.trainers.conftest import GOOD_PATH, RISKY_PATH, play
 
@@ -69,6 +71,9 @@ def test_matrix_and_choices_export_read_back(classroom, login):
     risky = [c for c in choices if c["e-mail"] == "student2@klas.test"]
     assert [c["kwaliteit"] for c in risky] == ["begrijpelijk", "riskant"]
     assert risky[0]["versie"] == "1" and "triade" in risky[0]
+    # Times in Dutch time, as the pages show them (the steps were stored in UTC).
+    step = db.session.scalars(db.select(AttemptStep).order_by(AttemptStep.id)).first()
+    assert choices[0]["tijdstip"] == f"{to_local(step.created_at):%Y-%m-%d %H:%M}"
 
 
 def test_decision_distribution_projection_and_all_attempts(classroom, login):

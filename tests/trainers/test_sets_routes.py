@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from learn.extensions import db
-from learn.trainers.models import Assignment, CaseSet
+from learn.trainers.models import Assignment, CaseSet, Extension
+from learn.trainers.overview import SetView, by_due_day
+from learn.trainers.status import Deadlines, Status, item_status
 from tests.trainers.conftest import GOOD_PATH, play
 
 
@@ -105,3 +107,35 @@ def test_archived_class_cannot_be_joined_or_edited(classroom, login):
         response.status_code == 400
         and classroom.group.membership_of(classroom.other_trainer) is None
     )
+
+
+def test_assignment_days_are_dutch_days(classroom, login):
+    """ "Inleveren uiterlijk 15 juni" ends at midnight in Amsterdam (22:00 UTC in summer,
+    23:00 in winter); work handed in at 00:30 Dutch time on the 16th is late."""
+    trainer = login(classroom.trainer)
+    s = classroom.case_set.id
+    data = {"group_id": classroom.group.id, "starts_on": "2027-06-01", "due_on": "2027-06-15",
+            "cutoff_on": "2027-06-20"}  # fmt: skip
+    assert trainer.post(f"/sets/{s}/assign", data=data).status_code == 302
+    assignment = db.session.scalars(
+        db.select(Assignment).where(Assignment.set_id == s).order_by(Assignment.id.desc())
+    ).first()
+    assert assignment.starts_at == datetime(2027, 5, 31, 22, 0)
+    assert assignment.due_at == datetime(2027, 6, 15, 21, 59, 59)
+    assert assignment.cutoff_at == datetime(2027, 6, 20, 21, 59, 59)
+    g, student = classroom.group.id, classroom.students[0]
+    page = trainer.get(f"/classes/{g}/assignments/{assignment.id}").get_data(as_text=True)
+    assert "Zichtbaar vanaf 01-06-2027." in page and "Inleveren uiterlijk 15-06-2027." in page
+    extension = f"/classes/{g}/assignments/{assignment.id}/extension"
+    trainer.post(extension, data={"user_id": student.id, "due_on": "2027-12-10"})
+    row = db.session.scalar(db.select(Extension).where(Extension.user_id == student.id))
+    assert row.due_at == datetime(2027, 12, 10, 22, 59, 59)  # winter time
+    half_past_midnight = datetime(2027, 6, 15, 22, 30)
+    deadlines = Deadlines(assignment.due_at, assignment.cutoff_at)
+    done = item_status(deadlines, started=True, done_at=half_past_midnight, now=half_past_midnight)
+    assert done is Status.LATE
+
+
+def test_the_home_page_groups_by_the_dutch_due_day():
+    views = [SetView(None, datetime(2027, 6, 15, 22, 30), [], [], 0, None)]
+    assert [day for day, _views in by_due_day(views)] == [date(2027, 6, 16)]

@@ -1,0 +1,38 @@
+"""The words pages and downloads show for stored values, in the reader's language.
+
+The database keeps Dutch keys (``PointStatus``) and NULL for a deleted account; these turn
+them into text through the catalogue, so the team page, home page, session page, summary and
+Markdown download all say the same thing. Outside a request they give the Dutch source text.
+"""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+from learn.auth.models import User
+from learn.intervision.models import ActionPoint
+from learn.intervision.rules import PointStatus
+
+# As learn.auth.personal_data.FORMER_MEMBER: content of a deleted account stays, credited so.
+FORMER_MEMBER = _l("voormalig lid")
+NO_OWNER = _l("nog niemand")
+
+POINT_STATUS = {
+    PointStatus.OPEN: _l("open"),
+    PointStatus.DONE: _l("gedaan"),
+    PointStatus.DROPPED: _l("vervallen"),
+}
+
+
+def credit(user: User | None) -> str:
+    """Who wrote something: their name, or "voormalig lid" once the account is gone."""
+    return user.display_name if user is not None else str(FORMER_MEMBER)
+
+
+def point_owner(point: ActionPoint) -> str:
+    """Who takes a point: "nog niemand" when never chosen, "voormalig lid" when deleted."""
+    return credit(point.owner) if point.owner_chosen else str(NO_OWNER)
+
+
+def point_status(status: str) -> str:
+    return str(POINT_STATUS.get(status, status))
