@@ -79,6 +79,20 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
         cursor.close()
 
 
+def commit_keeping_loaded() -> None:
+    """Commit without expiring what the session has loaded.
+
+    What a request has just written is what it reads next (its user, the rows it changed):
+    after a plain commit each of them would be read again, one query apiece, for nothing new.
+    """
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True
+
+
 def init_app(app: Flask) -> None:
     """Bind every extension to `app`."""
     if app.config["TRUSTED_PROXIES"]:

@@ -72,6 +72,8 @@ def init_app(app: Flask) -> None:
                 "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
             )
         # Pages of a logged-in user may hold notes about clients: keep them out of caches.
-        if request.endpoint != "static" and current_user.is_authenticated:
+        # `is_anonymous`, not `is_authenticated`: it reads no column, so a user that a commit
+        # has expired is not loaded again just for this.
+        if request.endpoint != "static" and not current_user.is_anonymous:
             response.headers["Cache-Control"] = "no-store"
         return response

@@ -15,7 +15,14 @@ class StartForm(KringForm):
 
 
 class StepForm(KringForm):
-    """A step number and a choice; the engine decides whether the choice exists."""
+    """A step number and a choice; the engine decides whether the choice exists.
+
+    Its CSRF token is checked by CSRFProtect before any view runs (every POST), so the form
+    does not check it a second time: a step is the app's most frequent request.
+    """
+
+    class Meta(KringForm.Meta):
+        csrf = False
 
     step = IntegerField(validators=[InputRequired(), NumberRange(min=1, max=DB_INT_MAX)])
     choice = RadioField(coerce=int, validate_choice=False, choices=[])

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from learn.auth.models import User, utcnow
 from learn.content.cases import Case as CaseContent
 from learn.content.cases import case_from_dict
+from learn.content.cases.graph import distances_to_ending
 from learn.extensions import db
 
 JSONData = JSON().with_variant(JSONB(), "postgresql")
@@ -73,8 +74,17 @@ class CaseVersion(db.Model):
             content = _PARSED[self.content_hash] = case_from_dict(self.data)
         return content
 
+    @property
+    def distances_to_ending(self) -> dict[str, int]:
+        """Fewest steps from each scene to an ending (the progress bar), once per version."""
+        distances = _DISTANCES.get(self.content_hash)
+        if distances is None:
+            distances = _DISTANCES[self.content_hash] = distances_to_ending(self.content)
+        return distances
+
 
 _PARSED: dict[str, CaseContent] = {}
+_DISTANCES: dict[str, dict[str, int]] = {}
 
 
 class Attempt(db.Model):

@@ -6,6 +6,7 @@ Attempts belong to one learner: anyone else gets 404.
 from __future__ import annotations
 
 import secrets
+from functools import cache
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -34,11 +35,16 @@ from learn.extensions import db
 LENGTHS = {"kort": (0, 10), "middel": (11, 15), "lang": (16, 10_000)}
 
 
+@cache
+def with_version_case_and_steps() -> tuple:
+    """Loader options, built once (on first use, when every model is mapped): they are
+    immutable, and building them cost about as much as running the query."""
+    return (joinedload(Attempt.version).joinedload(CaseVersion.case), joinedload(Attempt.steps))
+
+
 def own_attempt(attempt_id: int) -> Attempt:
-    """The current user's attempt with its version and case in one query; 404 otherwise."""
-    attempt = db.session.get(
-        Attempt, attempt_id, options=[joinedload(Attempt.version).joinedload(CaseVersion.case)]
-    )
+    """The current user's attempt with its version, case and steps in one query; 404 otherwise."""
+    attempt = db.session.get(Attempt, attempt_id, options=with_version_case_and_steps())
     if attempt is None or attempt.user_id != current_user.id:
         abort(404)
     return attempt
@@ -134,8 +140,7 @@ def render_play(attempt: Attempt, *, fragment: bool) -> str:
     content = attempt.version.content
     steps = steps_of(attempt)
     scene = content.scenes[attempt.current_scene]
-    done, total = engine.progress(content, steps, engine.distances_to_ending(content))
-    form = StepForm(formdata=None, step=attempt.step_count + 1)
+    done, total = engine.progress(content, steps, attempt.version.distances_to_ending)
     return render_template(
         "casesim/_play.html" if fragment else "casesim/play.html",
         fragment=fragment,
@@ -145,8 +150,6 @@ def render_play(attempt: Attempt, *, fragment: bool) -> str:
         choices=engine.shown_choices(scene, attempt.id),
         last_decision=engine.last_choice(content, steps),
         progress=(done, total),
-        form=form,
-        vocab=vocabulary(),
     )
 
 

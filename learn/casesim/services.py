@@ -22,7 +22,7 @@ from learn.content.cases.scoring import score
 from learn.content.files import folder_digest
 from learn.content.modules import load_modules
 from learn.content.problems import Report
-from learn.extensions import db
+from learn.extensions import commit_keeping_loaded, db
 
 # --- syncing files into versions -------------------------------------------------------------
 
@@ -207,17 +207,16 @@ def record_step(attempt: Attempt, number: int, choice_index: int | None) -> Step
     finished = content.scenes[next_scene].kind == "ending"
     steps = [*steps_of(attempt), (scene.id, choice_index)] if finished else []
     try:
-        db.session.add(
-            AttemptStep(
-                attempt_id=attempt.id, number=number, scene_id=scene.id, choice_index=choice_index
-            )
+        # Into the loaded collection, so the page rendered next sees this step without a query.
+        attempt.steps.append(
+            AttemptStep(number=number, scene_id=scene.id, choice_index=choice_index)
         )
         attempt.step_count = number
         attempt.current_scene = next_scene
         if finished:
             attempt.finished_at = utcnow()
             attempt.scores = score(content, steps)
-        db.session.commit()
+        commit_keeping_loaded()
     except IntegrityError:  # another request stored this step number a moment earlier
         db.session.rollback()
         db.session.refresh(attempt)
