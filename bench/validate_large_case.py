@@ -1,4 +1,4 @@
-"""How fast is checking a very large case? Target: under 1 s for 5,000 scenes.
+"""How fast is checking a very large case? Target: at most 0.3 s for 5,000 scenes.
 
 Generates (seeded, so every run checks the same text) a valid case with decision and
 narrative scenes, small loops with a way out and several endings, then times, best of 5:
@@ -33,7 +33,7 @@ from learn.content.cases.parser import _CaseParser  # noqa: E402
 from learn.content.vocabulary import load_vocabulary  # noqa: E402
 from learn.content.yamlsource import load_yaml  # noqa: E402
 
-TARGET_SECONDS = 1.0
+TARGET_SECONDS = 0.3
 COMPETENCES = ["haakjes", "relatie", "kring", "regie"]
 SOURCE = "Social Network First? (2024), §4.3.3"
 ENDINGS = 8
@@ -185,9 +185,9 @@ def main() -> int:
     steps = len(best_path(case))
     print(f"best_path:                            {path * 1000:7.1f} ms  ({steps} steps)")
     total = full + bounds
-    verdict = "under" if total < TARGET_SECONDS else "OVER"
+    verdict = "within" if total <= TARGET_SECONDS else "OVER"
     print(
-        f"parse_case + score_bounds: {total:.3f} s, {verdict} the {TARGET_SECONDS:.0f} s target"
+        f"parse_case + score_bounds: {total:.3f} s, {verdict} the {TARGET_SECONDS} s target"
         f" (best of {args.runs})"
     )
     return 0  # a slow machine is news, not a failure; 1 is for an invalid generated case

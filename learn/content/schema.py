@@ -158,16 +158,19 @@ class Validator:
         """A non-empty text field, stripped. Missing fields are reported by ``fields``."""
         if key not in mapping or (mapping[key] is None and not required):
             return None
-        return self.text_value(mapping[key], (*where, key), f"{key!r}")
+        value = mapping[key]
+        if isinstance(value, str) and (stripped := value.strip()):
+            return stripped  # the usual case, without building a key path and label
+        return self.text_value(value, (*where, key), f"{key!r}")
 
     def text_value(self, value: Any, where: KeyPath, label: str) -> str | None:
-        if value is None or (isinstance(value, str) and not value.strip()):
+        if isinstance(value, str) and (stripped := value.strip()):
+            return stripped
+        if value is None or isinstance(value, str):
             self.error(where, f"{label} is empty", "write something here", at_key=True)
-            return None
-        if not isinstance(value, str):
+        else:
             self.wrong_type(where, label, "text", value)
-            return None
-        return value.strip()
+        return None
 
     def integer(
         self,

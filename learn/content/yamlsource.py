@@ -31,6 +31,9 @@ _MERGE = _TAG + "merge"
 _STR = _TAG + "str"
 _SEQ = _TAG + "seq"
 _MAP = _TAG + "map"
+_INT = _TAG + "int"
+# Scores and minutes, written the plain way: what construct_yaml_int would make of them.
+_SMALL_INTS = {str(i): i for i in range(-100, 1000)}
 _CONSTRUCTOR = SafeConstructor()  # only its stateless scalar methods are used
 _SCALAR_BUILDERS = {
     _TAG + "null": SafeConstructor.construct_yaml_null,
@@ -230,6 +233,8 @@ def _may_nest_deeply(text: str) -> bool:
     if len(text) < _C_PARSER_MAX_NESTING:
         return False
     longest_line = max(map(len, text.split("\n")))
+    if longest_line + text.count("[") + text.count("{") < _C_PARSER_MAX_NESTING:
+        return False  # the usual answer, without following every bracket
     steps = (1 if c in "[{" else -1 for c in _BRACKETS.findall(text))
     flow_depth = max(accumulate(steps, lambda depth, step: max(0, depth + step)), default=0)
     return longest_line + flow_depth >= _C_PARSER_MAX_NESTING
@@ -256,9 +261,14 @@ class _UnsupportedTag(ValueError):
 
 def _scalar(node: ScalarNode) -> Any:
     """The Python value of a scalar; raises ValueError (or a YAMLError) if it has none."""
-    if node.tag == _STR or node.tag == _MERGE:
+    tag = node.tag
+    if tag in (_STR, _MERGE):
         return node.value
-    build = _SCALAR_BUILDERS.get(node.tag)
+    if tag == _INT:
+        small = _SMALL_INTS.get(node.value)
+        if small is not None:
+            return small
+    build = _SCALAR_BUILDERS.get(tag)
     if build is None:
         raise _UnsupportedTag(node.tag)
     return build(_CONSTRUCTOR, node)
@@ -285,7 +295,7 @@ class _Builder:
 
     def build(self, node: Node, depth: int) -> Any:
         if isinstance(node, ScalarNode):
-            return self._scalar(node)
+            return node.value if node.tag is _STR else self._scalar(node)
         key = id(node)
         if key in self._built:
             return self._built[key]
@@ -324,7 +334,9 @@ class _Builder:
         if node.tag != _SEQ:
             self._report(node, f"unsupported YAML tag {node.tag!r}", "remove the tag (the '!...')")
             return None
-        return [self.build(item, depth + 1) for item in node.value]
+        return [
+            item.value if item.tag is _STR else self.build(item, depth + 1) for item in node.value
+        ]
 
     def _mapping(self, node: MappingNode, depth: int) -> Any:
         if node.tag != _MAP:
@@ -334,17 +346,20 @@ class _Builder:
         first: dict[Any, Node] = {}
         merges: list[Node] = []
         for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
+            if key_node.tag is _STR:  # the resolver's own constant: a plain text key
+                key = key_node.value
+            elif key_node.tag == _MERGE:
                 merges.append(value_node)
                 continue
-            if not isinstance(key_node, ScalarNode):
+            elif not isinstance(key_node, ScalarNode):
                 self._report(
                     key_node,
                     "a key must be plain text, not a list or mapping",
                     "keys are names such as 'title' or a scene id",
                 )
                 continue
-            key = self._scalar(key_node)
+            else:
+                key = self._scalar(key_node)
             if key in first:
                 self._report(
                     key_node,
@@ -354,7 +369,10 @@ class _Builder:
                 )
                 continue
             first[key] = key_node
-            result[key] = self.build(value_node, depth + 1)
+            if value_node.tag is _STR:
+                result[key] = value_node.value
+            else:
+                result[key] = self.build(value_node, depth + 1)
         for value_node in merges:
             self._merge(result, value_node, depth)
         return result

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from itertools import repeat
+from operator import add, neg
 
 from .model import Case
 
@@ -59,44 +60,71 @@ def components(nodes: Iterable[str], successors: Successors) -> list[list[str]]:
     Components come out in reverse topological order: every component is listed after all
     components reachable from it. Nodes within a component keep the order of ``nodes``.
     """
-    order = {node: i for i, node in enumerate(nodes)}
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    result: list[list[str]] = []
-    for root in order:
-        if root in index:
+    names = list(dict.fromkeys(nodes))
+    roots = len(names)
+    number = {name: i for i, name in enumerate(names)}
+    succ: list[list[int]] = []
+    for name in names:  # grows while successors name nodes outside ``nodes``
+        row = []
+        for nxt in successors.get(name, ()):
+            if nxt not in number:
+                number[nxt] = len(names)
+                names.append(nxt)
+            row.append(number[nxt])
+        succ.append(row)
+    return [[names[i] for i in found] for found in indexed_components(succ, roots)]
+
+
+def indexed_components(succ: Sequence[Sequence[int]], roots: int) -> list[list[int]]:
+    """:func:`components` over nodes numbered 0..n-1, starting searches at 0..roots-1.
+
+    Lists instead of dicts: the checker runs this on every case, thousands of scenes large.
+    """
+    count = len(succ)
+    index = [-1] * count
+    low = [0] * count
+    on_stack = [False] * count
+    stack: list[int] = []
+    result: list[list[int]] = []
+    counter = 0
+    for root in range(roots):
+        if index[root] >= 0:
             continue
-        index[root] = low[root] = len(index)
+        index[root] = low[root] = counter
+        counter += 1
         stack.append(root)
-        on_stack.add(root)
-        work = [(root, iter(successors.get(root, ())))]
+        on_stack[root] = True
+        work = [(root, iter(succ[root]))]
         while work:
             node, nexts = work[-1]
             for nxt in nexts:
-                if nxt not in index:
-                    index[nxt] = low[nxt] = len(index)
+                if index[nxt] < 0:
+                    index[nxt] = low[nxt] = counter
+                    counter += 1
                     stack.append(nxt)
-                    on_stack.add(nxt)
-                    work.append((nxt, iter(successors.get(nxt, ()))))
+                    on_stack[nxt] = True
+                    work.append((nxt, iter(succ[nxt])))
                     break
-                if nxt in on_stack:
-                    low[node] = min(low[node], index[nxt])
+                if on_stack[nxt] and index[nxt] < low[node]:
+                    low[node] = index[nxt]
             else:
                 work.pop()
                 if work:
                     parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
+                    if low[node] < low[parent]:
+                        low[parent] = low[node]
                 if low[node] == index[node]:
-                    component = []
-                    while True:
+                    member = stack.pop()
+                    on_stack[member] = False
+                    component = [member]
+                    while member != node:
                         member = stack.pop()
-                        on_stack.discard(member)
+                        on_stack[member] = False
                         component.append(member)
-                        if member == node:
-                            break
-                    component.sort(key=lambda n: order.get(n, len(order)))
+                    if max(component) < roots:
+                        component.sort()
+                    else:  # nodes met only as successors keep the order they left the stack
+                        component.sort(key=lambda i: min(i, roots))
                     result.append(component)
     return result
 
@@ -145,112 +173,134 @@ def strongly_connected_components(case: Case) -> list[list[str]]:
 # --- best and worst scores over simple paths -------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Value:
-    """Best and worst totals from one search state to an ending, per objective."""
-
-    best: tuple[int, ...]
-    worst: tuple[int, ...]
-    best_step: int  # position in the edge list of the edge that gives best[-1] (the total)
-
-
-def _edges(case: Case) -> dict[str, list[tuple[int | None, str, tuple[int, ...]]]]:
-    """Scene -> (choice index or None, target, score vector per competence plus total)."""
-    edges = {}
-    for sid, scene in case.scenes.items():
-        if scene.kind == "decision":
-            out = []
-            for choice in scene.choices:
-                vector = [choice.scores.get(c, 0) for c in case.competences]
-                out.append((choice.index, choice.next, (*vector, sum(vector))))
-            edges[sid] = out
-        elif scene.kind == "narrative" and scene.next is not None:
-            edges[sid] = [(None, scene.next, (0,) * (len(case.competences) + 1))]
-        else:
-            edges[sid] = []
-    return edges
+# The best totals and the negated worst totals (per competence, then the total) in one tuple,
+# so that one elementwise max combines both; and the position in the scene's edge list of the
+# edge that gives the best total (-1 at an ending).
+_Value = tuple[tuple[int, ...], int]
+# Choice index or None, target (-1: none), and the scores as (scores, negated scores).
+_Edge = tuple[int | None, int, tuple[int, ...]]
 
 
 class _Solver:
-    """Memoised search over states (scene, scenes visited in its loop).
+    """Best and worst totals over simple paths, for every search state the start can need.
 
-    Leaving a component can never lead back into it, so only the visits within the current
-    strongly connected component need remembering: a bit mask over that component's scenes
-    (at most 12 in a valid case). Outside loops the mask is a single bit, which makes this
-    plain dynamic programming over the condensation DAG.
+    A state is a scene plus the scenes visited in its strongly connected component: leaving
+    a component never leads back into it, so only visits within the current one matter, as
+    a bit mask over that component's scenes (at most 12 in a valid case). Components are
+    solved sinks first (the order Tarjan gives), so a scene outside every loop is solved
+    once from its successors' values: plain dynamic programming over the condensation DAG.
+    Within a loop, states are searched with a memo. Scenes are numbered; lists, not dicts.
     """
 
     def __init__(self, case: Case) -> None:
         self.case = case
-        self.edges = _edges(case)
-        succ = {sid: [target for _, target, _ in out] for sid, out in self.edges.items()}
-        self.component: dict[str, int] = {}
-        self.bit: dict[str, int] = {}
-        for number, component in enumerate(components(case.scenes, succ)):
-            for position, sid in enumerate(component):
-                self.component[sid] = number
-                self.bit[sid] = 1 << position
+        self.ids = list(case.scenes)
+        number = {sid: i for i, sid in enumerate(self.ids)}
         self.width = len(case.competences) + 1
-        self.memo: dict[tuple[str, int], _Value | None] = {}
+        zero = (0,) * (2 * self.width)
+        nothing = repeat(0)
+        self.edges: list[list[_Edge]] = []
+        succ: list[list[int]] = []
+        for scene in case.scenes.values():
+            out: list[_Edge] = []
+            if scene.kind == "decision":
+                for choice in scene.choices:
+                    vector = list(map(choice.scores.get, case.competences, nothing))
+                    vector.append(sum(vector))
+                    bounds = (*vector, *map(neg, vector))
+                    out.append((choice.index, number.get(choice.next, -1), bounds))
+            elif scene.kind == "narrative" and scene.next is not None:
+                out.append((None, number.get(scene.next, -1), zero))
+            self.edges.append(out)
+            succ.append([target for _, target, _ in out if target >= 0])
+        self.component = [0] * len(self.ids)
+        self.bit = [1] * len(self.ids)
+        found = indexed_components(succ, len(self.ids))
+        for position, members in enumerate(found):
+            for place, node in enumerate(members):
+                self.component[node] = position
+                self.bit[node] = 1 << place
+        # The value of entering a scene from outside its component (or at the start).
+        self.entry: list[_Value | None] = [None] * len(self.ids)
+        self.memo: dict[tuple[int, int], _Value | None] = {}  # states inside loops
+        entered = {number.get(case.start, -1)}
+        for node, targets in enumerate(succ):
+            entered.update(t for t in targets if self.component[t] != self.component[node])
+        for members in found:
+            node = members[0]
+            if len(members) == 1 and node not in succ[node]:
+                self.entry[node] = self._combine(node, 1)
+                continue
+            for node in members:
+                if node in entered:
+                    self.entry[node] = self._search(node, self.bit[node])
 
-    def _next_state(self, sid: str, mask: int, target: str) -> tuple[str, int] | None:
-        if target not in self.component:
-            return None
-        if self.component[target] != self.component[sid]:
-            return (target, self.bit[target])
-        if mask & self.bit[target]:
-            return None  # would visit a scene twice
-        return (target, mask | self.bit[target])
+    def value(self, node: int, mask: int) -> _Value | None:
+        if mask == self.bit[node]:
+            return self.entry[node]
+        return self.memo[(node, mask)]
 
-    def solve(self, state: tuple[str, int]) -> _Value | None:
-        todo = [state]
+    def _search(self, node: int, mask: int) -> _Value | None:
+        """The value of a state inside a loop, without recursion."""
+        component, bit, memo = self.component, self.bit, self.memo
+        todo = [(node, mask)]
         while todo:
-            sid, mask = current = todo[-1]
-            if current in self.memo:
+            current = todo[-1]
+            if current in memo:
                 todo.pop()
                 continue
-            pending = []
-            for _, target, _ in self.edges[sid]:
-                nxt = self._next_state(sid, mask, target)
-                if nxt is not None and nxt not in self.memo:
-                    pending.append(nxt)
+            at, visited = current
+            pending = [
+                state
+                for _, target, _ in self.edges[at]
+                if target >= 0
+                and component[target] == component[at]
+                and not visited & bit[target]
+                and (state := (target, visited | bit[target])) not in memo
+            ]
             if pending:
                 todo.extend(pending)
                 continue
             todo.pop()
-            self.memo[current] = self._combine(sid, mask)
-        return self.memo[state]
+            memo[current] = self._combine(at, visited)
+        return memo[(node, mask)]
 
-    def _combine(self, sid: str, mask: int) -> _Value | None:
-        if self.case.scenes[sid].kind == "ending":
-            zero = (0,) * self.width
-            return _Value(zero, zero, -1)
-        best: list[int] | None = None
-        worst: list[int] = []
+    def _combine(self, node: int, mask: int) -> _Value | None:
+        if self.case.scenes[self.ids[node]].kind == "ending":
+            return ((0,) * (2 * self.width), -1)
+        component, bit, here = self.component, self.bit, self.component[node]
+        total = self.width - 1
+        best: tuple[int, ...] | None = None
         best_step = -1
-        for position, (_, target, vector) in enumerate(self.edges[sid]):
-            nxt = self._next_state(sid, mask, target)
-            after = self.memo.get(nxt) if nxt is not None else None
+        for position, (_, target, vector) in enumerate(self.edges[node]):
+            if target < 0:
+                continue
+            if component[target] != here:
+                after = self.entry[target]
+            elif mask & bit[target]:
+                continue  # would visit a scene twice
+            else:
+                after = self.memo[(target, mask | bit[target])]
             if after is None:
                 continue
-            high = [v + a for v, a in zip(vector, after.best, strict=True)]
-            low = [v + a for v, a in zip(vector, after.worst, strict=True)]
+            bounds = tuple(map(add, vector, after[0]))
             if best is None:
-                best, worst, best_step = high, low, position
+                best, best_step = bounds, position
                 continue
-            if high[-1] > best[-1]:
+            if bounds[total] > best[total]:
                 best_step = position
-            best = [max(a, b) for a, b in zip(best, high, strict=True)]
-            worst = [min(a, b) for a, b in zip(worst, low, strict=True)]
+            best = tuple(map(max, best, bounds))
         if best is None:
             return None
-        return _Value(tuple(best), tuple(worst), best_step)
+        return (best, best_step)
 
-    def start(self) -> tuple[tuple[str, int], _Value]:
-        state = (self.case.start, self.bit.get(self.case.start, 1))
-        if self.case.start not in self.component or (value := self.solve(state)) is None:
+    def start(self) -> tuple[int, int, _Value]:
+        """The start state and its value; ValueError when no ending can be reached."""
+        node = self.ids.index(self.case.start) if self.case.start in self.case.scenes else -1
+        value = self.entry[node] if node >= 0 else None
+        if value is None:
             raise ValueError(f"case {self.case.id!r} has no path from start to an ending")
-        return state, value
+        return node, self.bit[node], value
 
 
 def score_bounds(case: Case) -> dict[str, tuple[int, int]]:
@@ -261,9 +311,10 @@ def score_bounds(case: Case) -> dict[str, tuple[int, int]]:
     loop of n scenes (about 0.4 s for a 12-scene loop where every scene leads to every
     other). Raises ValueError when no ending can be reached.
     """
-    _, value = _Solver(case).start()
+    solver = _Solver(case)
+    _, _, (bounds, _) = solver.start()
     keys = [*case.competences, TOTAL]
-    return {key: (value.worst[i], value.best[i]) for i, key in enumerate(keys)}
+    return {key: (-bounds[solver.width + i], bounds[i]) for i, key in enumerate(keys)}
 
 
 def best_path(case: Case) -> list[Step]:
@@ -273,20 +324,19 @@ def best_path(case: Case) -> list[Step]:
     answer is the same on every run.
     """
     solver = _Solver(case)
-    state, value = solver.start()
+    node, mask, value = solver.start()
     steps: list[Step] = []
     while True:
-        sid, mask = state
-        if value.best_step < 0:
+        sid = solver.ids[node]
+        if value[1] < 0:
             steps.append((sid, None))
             return steps
-        index, target, _ = solver.edges[sid][value.best_step]
+        index, target, _ = solver.edges[node][value[1]]
         steps.append((sid, index))
-        nxt = solver._next_state(sid, mask, target)
-        if nxt is None:  # pragma: no cover - best_step always names a feasible edge
-            raise AssertionError("inconsistent best path")
-        state = nxt
-        found = solver.memo[state]
-        if found is None:  # pragma: no cover
+        if solver.component[target] != solver.component[node]:
+            mask = 0
+        node, mask = target, mask | solver.bit[target]
+        found = solver.value(node, mask)
+        if found is None:  # pragma: no cover - best_step always names a feasible edge
             raise AssertionError("inconsistent best path")
         value = found

@@ -261,6 +261,15 @@ class CaseRules(Validator):
         known = None if self.vocabulary is None else self.vocabulary.competences
         low, high = SCORE_RANGE
         for key, value in raw.items():
+            if (
+                type(value) is int
+                and low <= value <= high
+                and (known is None or key in known)
+                and (competences is None or key in competences)
+                and isinstance(key, str)
+            ):
+                scores[key] = value  # the usual case, without building a key path
+                continue
             key_at = (*at, key)
             if not isinstance(key, str):
                 self.error(
