@@ -80,12 +80,17 @@
   });
 })();
 
-// Netwerkkaart: drag people onto the rings and sectors; the form fields follow.
+// Netwerkkaart: place people on the rings and sectors by dragging them, by tapping a person
+// and then a place, or with the arrow keys; the form fields follow and a live message says
+// where each person now is. Tokens grow with the map's scale so that on a phone they stay at
+// least MIN_TARGET CSS pixels across (WCAG 2.5.8).
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
-  var SIZE = 440, CENTRE = 220, RADII = [70, 135, 200], TRAY = 130;
+  var SIZE = 440, CENTRE = 220, RADII = [70, 135, 200];
   var SECTORS = ["familie", "vrienden", "maatschappelijk", "professionals"];
+  var MIN_TARGET = 28;  // CSS px, above the 24 of WCAG 2.5.8 with room for rounding
+  var TAP = 8;  // CSS px a pointer may move and still count as a tap
 
   function cellOf(x, y) {
     var dx = x - CENTRE, dy = y - CENTRE;
@@ -105,53 +110,111 @@
     return { x: CENTRE + radius * Math.cos(angle), y: CENTRE + radius * Math.sin(angle) };
   }
 
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, key) { return values[key]; });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-map-dnd]").forEach(function (box) {
       var form = box.closest("form");
       var svg = box.querySelector("svg");
-      svg.setAttribute("viewBox", "0 0 " + SIZE + " " + (SIZE + TRAY));
-      svg.setAttribute("height", SIZE + TRAY);
+      var status = box.querySelector("[data-map-status]");
       box.hidden = false;
       var people = Array.prototype.slice.call(form.querySelectorAll(".map-person-fields"));
-      var tokens = {};
+      var tokens = {}, chosen = null;
 
       people.forEach(function (fields) {
         var g = document.createElementNS(SVG, "g");
         g.setAttribute("class", "map-person map-unplaced");
         g.setAttribute("data-person", fields.dataset.person);
+        g.setAttribute("tabindex", "0");
+        g.setAttribute("role", "button");
+        g.setAttribute("aria-pressed", "false");
         var circle = document.createElementNS(SVG, "circle");
-        circle.setAttribute("r", "11");
         var label = document.createElementNS(SVG, "text");
-        label.setAttribute("y", "-15");
         label.setAttribute("text-anchor", "middle");
-        label.textContent = fields.dataset.name;
         g.appendChild(circle);
         g.appendChild(label);
         svg.appendChild(g);
-        tokens[fields.dataset.person] = { g: g, fields: fields };
+        var token = { g: g, circle: circle, label: label, fields: fields, name: fields.dataset.name,
+          sector: fields.querySelector("[data-field=sector]"),
+          ring: fields.querySelector("[data-field=ring]") };
+        tokens[fields.dataset.person] = token;
         fields.querySelectorAll("select").forEach(function (select) {
-          select.addEventListener("change", layout);
+          select.addEventListener("change", function () { layout(); describe(token); });
         });
-        drag(g, fields);
+        pointer(token);
+        keys(token);
       });
+
+      function where(token) {
+        var ring = parseInt(token.ring.value, 10);
+        return token.sector.value && ring ? { sector: token.sector.value, ring: ring } : null;
+      }
+
+      function describe(token) {
+        var cell = where(token);
+        var text = cell ? fill(status.dataset.placed, {
+          name: token.name,
+          sector: token.sector.selectedOptions[0].textContent.trim(),
+          ring: token.ring.selectedOptions[0].textContent.trim()
+        }) : fill(status.dataset.unplaced, { name: token.name });
+        token.g.setAttribute("aria-label", text);
+        return text;
+      }
+
+      function say(text) { status.textContent = text; }
+
+      function place(token, cell) {
+        token.sector.value = cell ? cell.sector : "";
+        token.ring.value = cell ? String(cell.ring) : "";
+        choose(null);
+        layout();
+        say(describe(token));
+      }
+
+      function choose(token) {
+        if (chosen) {
+          chosen.g.classList.remove("chosen");
+          chosen.g.setAttribute("aria-pressed", "false");
+        }
+        chosen = token;
+        if (token) {
+          token.g.classList.add("chosen");
+          token.g.setAttribute("aria-pressed", "true");
+          say(fill(status.dataset.chosen, { name: token.name }));
+        }
+      }
 
       function move(g, x, y) { g.setAttribute("transform", "translate(" + x + " " + y + ")"); }
 
+      // Sizes in map units that come out at least MIN_TARGET CSS px at the current scale.
+      function sizes() {
+        var scale = svg.getBoundingClientRect().width / SIZE || 1;
+        var radius = Math.max(11, MIN_TARGET / 2 / scale);
+        return { scale: scale, radius: radius, font: Math.max(12, 13 / scale) };
+      }
+
       function layout() {
-        var cells = {}, tray = [];
+        var size = sizes(), cells = {}, tray = [];
         people.forEach(function (fields) {
-          var sector = fields.querySelector("[data-field=sector]").value;
-          var ring = parseInt(fields.querySelector("[data-field=ring]").value, 10);
-          var token = tokens[fields.dataset.person];
-          if (sector && ring) {
-            var key = sector + ring;
-            (cells[key] = cells[key] || { sector: sector, ring: ring, items: [] }).items.push(token);
+          var token = tokens[fields.dataset.person], cell = where(token);
+          token.circle.setAttribute("r", size.radius);
+          token.label.setAttribute("y", -(size.radius + 4));
+          token.label.style.fontSize = size.font + "px";
+          // On a small map a person's last name word ("Jeroen" for "Zoon Jeroen") keeps the
+          // labels apart; the full name stays in the accessible name and the fields below.
+          token.label.textContent = size.scale < 0.9 ? token.name.split(/\s+/).pop() : token.name;
+          if (cell) {
+            var key = cell.sector + cell.ring;
+            (cells[key] = cells[key] || { sector: cell.sector, ring: cell.ring, items: [] }).items.push(token);
             var valence = fields.querySelector("select[name^=valence-]").value || "unplaced";
             token.g.setAttribute("class", "map-person map-" + valence);
           } else {
             tray.push(token);
             token.g.setAttribute("class", "map-person map-unplaced");
           }
+          if (token === chosen) { token.g.classList.add("chosen"); }
         });
         Object.keys(cells).forEach(function (key) {
           var cell = cells[key];
@@ -160,38 +223,100 @@
             move(token.g, p.x, p.y);
           });
         });
+        var row = 2 * size.radius + size.font + 14, top = SIZE + size.font + 14;
         tray.forEach(function (token, n) {
-          var perRow = 3, col = n % perRow, row = Math.floor(n / perRow);
-          move(token.g, 75 + col * 145, SIZE + 32 + row * 42);
+          move(token.g, 75 + (n % 3) * 145, top + size.radius + Math.floor(n / 3) * row);
         });
+        var height = SIZE + (tray.length ? Math.ceil(tray.length / 3) * row + size.font + 14 : 0);
+        svg.querySelectorAll(".map-sector").forEach(function (text) {
+          text.style.fontSize = Math.max(12, 9.5 / size.scale) + "px";
+        });
+        svg.setAttribute("viewBox", "0 0 " + SIZE + " " + height);
+        svg.setAttribute("height", height);
       }
 
-      function drag(g, fields) {
+      function mapPoint(e) {
+        var p = svg.createSVGPoint();
+        p.x = e.clientX; p.y = e.clientY;
+        return p.matrixTransform(svg.getScreenCTM().inverse());
+      }
+
+      // Press and move: a drag. Press and let go in place: a tap that chooses the person.
+      function pointer(token) {
+        var g = token.g;
         g.addEventListener("pointerdown", function (event) {
           event.preventDefault();
           g.setPointerCapture(event.pointerId);
-          g.classList.add("dragging");
-          function point(e) {
-            var p = svg.createSVGPoint();
-            p.x = e.clientX; p.y = e.clientY;
-            return p.matrixTransform(svg.getScreenCTM().inverse());
+          var startX = event.clientX, startY = event.clientY, dragging = false;
+          function onMove(e) {
+            if (!dragging && Math.abs(e.clientX - startX) + Math.abs(e.clientY - startY) < TAP) { return; }
+            dragging = true;
+            g.classList.add("dragging");
+            var p = mapPoint(e);
+            move(g, p.x, p.y);
           }
-          function onMove(e) { var p = point(e); move(g, p.x, p.y); }
           function onUp(e) {
             g.releasePointerCapture(event.pointerId);
             g.classList.remove("dragging");
             g.removeEventListener("pointermove", onMove);
             g.removeEventListener("pointerup", onUp);
-            var p = point(e), cell = cellOf(p.x, p.y);
-            fields.querySelector("[data-field=sector]").value = cell ? cell.sector : "";
-            fields.querySelector("[data-field=ring]").value = cell ? String(cell.ring) : "";
-            layout();
+            if (dragging) {
+              var p = mapPoint(e);
+              place(token, cellOf(p.x, p.y));
+            } else if (chosen && chosen !== token && where(token)) {
+              var other = chosen;  // a tap on someone on the map is a tap on their place
+              place(other, where(token));
+              other.g.focus();
+              return;
+            } else {
+              choose(chosen === token ? null : token);
+            }
+            g.focus();
           }
           g.addEventListener("pointermove", onMove);
           g.addEventListener("pointerup", onUp);
         });
       }
+
+      // A tap on the map places the chosen person there; a tap beside the rings takes them off.
+      svg.addEventListener("click", function (event) {
+        if (!chosen || event.target.closest(".map-person")) { return; }
+        var p = mapPoint(event), token = chosen;
+        place(token, cellOf(p.x, p.y));
+        token.g.focus();
+      });
+
+      // Arrow keys: left and right to the previous or next sector, up a ring closer, down a
+      // ring further; Enter or space chooses the person for a tap, Escape lets go.
+      function keys(token) {
+        token.g.addEventListener("keydown", function (event) {
+          var cell = where(token), next;
+          var sector = cell ? SECTORS.indexOf(cell.sector) : 0, ring = cell ? cell.ring : 3;
+          if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
+            var step = event.key === "ArrowRight" ? 1 : -1;
+            next = { sector: SECTORS[cell ? (sector + step + 4) % 4 : 0], ring: ring };
+          } else if (event.key === "ArrowUp") {
+            next = { sector: SECTORS[sector], ring: cell ? Math.max(1, ring - 1) : 3 };
+          } else if (event.key === "ArrowDown") {
+            next = { sector: SECTORS[sector], ring: Math.min(3, cell ? ring + 1 : 3) };
+          } else if (event.key === "Enter" || event.key === " ") {
+            event.preventDefault();
+            choose(chosen === token ? null : token);
+            return;
+          } else if (event.key === "Escape") {
+            choose(null);
+            return;
+          } else {
+            return;
+          }
+          event.preventDefault();
+          place(token, next);
+        });
+      }
+
+      people.forEach(function (fields) { describe(tokens[fields.dataset.person]); });
       layout();
+      window.addEventListener("resize", layout);
     });
   });
 })();

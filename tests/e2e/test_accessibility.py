@@ -13,11 +13,13 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import (
     DESKTOP,
+    PHONE,
     SCREENSHOTS,
     log_in,
     register_new_learner,
     take_case_step,
 )
+from tests.e2e.test_journeys import first_exercise
 
 AXE = Axe()
 PAGE_LIST = SCREENSHOTS.parent / "accessibility-pages.txt"
@@ -211,4 +213,27 @@ def test_no_serious_violations_on_team_session_pages(desktop_page):
     assert "Een versie." in page.locator("#conclusies--1").inner_text()
     record("axe on team sessions", checked)
     assert any("/samenvatting" in url for url in checked)
+    assert {url: found for url, found in checked.items() if found} == {}
+
+
+def test_no_serious_violations_on_the_network_map_on_a_phone(browser, live_server):
+    """The drawing map on a touch phone: untouched, with a person chosen, and answered."""
+    module, page_id, exercise = first_exercise("zwakke-banden", "netwerkkaart")
+    context = browser.new_context(viewport=PHONE, locale="nl-NL", has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.base_url = live_server.url
+    log_in(page, "student@kring.test")
+    url = f"{page.base_url}/modules/{module.id}/{page_id}"
+    page.goto(url)
+    checked = {f"{url} (phone)": serious(page)}
+    page.locator(f"[data-map-dnd={exercise.id}] g[data-person]").first.tap()
+    checked[f"{url} (phone, a person chosen)"] = serious(page)
+    form = page.locator(f"#oefening-{exercise.id} form")
+    for select in form.locator("select").all():
+        select.select_option(index=1)
+    form.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    checked[f"{url} (phone, answered)"] = serious(page)
+    context.close()
+    record("axe on the network map on a phone", checked)
     assert {url: found for url, found in checked.items() if found} == {}
