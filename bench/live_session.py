@@ -1,13 +1,15 @@
 """A whole case as a live session with simulated participants, as in issue 12.
 
     .venv/bin/python bench/live_session.py [--participants 200] [--database-url URL]
-                                           [--instances N]
+                                           [--instances N] [--window SECONDS]
 
 Serves Kring with gunicorn (one instance on a temporary SQLite file, or `--instances`
 instances, default 2, on the PostgreSQL database of `--database-url`), logs in a leader and
 `participants` members spread over the instances, and walks a case to an ending: at each
-decision the leader opens voting, every participant loads the page and votes (one in ten
-taps twice, the second time on another instance), the leader closes and reveals, and
+decision the leader opens voting, every participant loads the page and votes (with
+--window, each after reading for a time drawn uniformly from that many seconds, as a room
+votes over a round; without it, all at once, 64 at a time; one in ten taps twice, the
+second time on another instance), the leader closes and reveals, and
 every participant polls the state until it sees the reveal. Reports vote latency
 p50/p95/p99, the delay until the last participant saw each reveal, errors, and compares the
 votes in the database with what the clients sent (each counted exactly once).
@@ -45,7 +47,10 @@ def act(leader: Client, session_id: int, action: str) -> str:
     return leader.request("GET", f"/live/{session_id}/control")[2]
 
 
-def vote(client: Client, twin: Client, session_id: int, sent: dict, latencies: list) -> None:
+def vote(
+    client: Client, twin: Client, session_id: int, sent: dict, latencies: list, delay: float
+) -> None:
+    time.sleep(delay)  # reading the scene before voting
     _, _, page = client.request("GET", f"/live/{session_id}/vote")
     step = int(STEP.search(page).group(1))
     option = random.choice(VOTE_CHOICE.findall(page))
@@ -71,7 +76,7 @@ def wait_for_reveal(client: Client, session_id: int, since: float) -> float:
     return float("inf")
 
 
-def run(url: str, participants: int, instances: int) -> None:
+def run(url: str, participants: int, instances: int, window: float) -> None:
     prepare_database(url, users=participants + 1)
     session_id = make_session(url, participants)
     secret = secrets.token_hex(32)
@@ -99,9 +104,12 @@ def run(url: str, participants: int, instances: int) -> None:
                 page = act(leader, session_id, "next")
                 continue
             act(leader, session_id, "open")
-            with ThreadPoolExecutor(64) as pool:
-                list(pool.map(lambda n: vote(clients[n], twins[n], session_id, sent, latencies),
-                              range(participants)))  # fmt: skip
+            reading = [random.uniform(0, window) for _ in range(participants)]
+            with ThreadPoolExecutor(participants if window else 64) as pool:
+                list(pool.map(
+                    lambda n, wait: vote(clients[n], twins[n], session_id, sent, latencies, wait),
+                    range(participants), reading,
+                ))  # fmt: skip
             act(leader, session_id, "close")
             t0 = time.perf_counter()
             act(leader, session_id, "reveal")
@@ -122,7 +130,7 @@ def run(url: str, participants: int, instances: int) -> None:
         errors = sum(c.errors for c in [leader, *clients, *twins])
         print(
             f"{participants} participants over {instances} instance(s) ({url.split(':')[0]}), "
-            f"{decisions} decisions\n"
+            f"{decisions} decisions, votes spread over {window:g} s\n"
             f"  vote POST: {summary(latencies)}\n"
             f"  reveal seen by all after: max {max(reveal_delays):.2f} s, "
             f"p50 over decisions {percentile(reveal_delays, 0.5):.2f} s\n"
@@ -155,9 +163,17 @@ def main() -> None:
     parser.add_argument("--participants", type=int, default=200)
     parser.add_argument("--database-url")
     parser.add_argument("--instances", type=int)
+    parser.add_argument(
+        "--window",
+        type=float,
+        default=0,
+        help="seconds over which the votes of a decision arrive (0: all at once, 64 at a time)",
+    )
     args = parser.parse_args()
     instances = args.instances or (2 if args.database_url else 1)
-    with_database(args.database_url, lambda url: run(url, args.participants, instances))
+    with_database(
+        args.database_url, lambda url: run(url, args.participants, instances, args.window)
+    )
 
 
 if __name__ == "__main__":
