@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from .problems import Problem, Severity
-from .yamlsource import KeyPath, YamlDocument
+from .yamlsource import KeyPath, YamlDocument, load_yaml
 
 # Lowercase letters and digits in hyphen-separated words: safe in file names and URLs.
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -266,3 +266,17 @@ class Validator:
             else:
                 result.append(text)
         return result if ok else None
+
+
+def read_fields(
+    text: str, path: str, *, what: str, allowed: Mapping[str, str], required: Iterable[str]
+) -> tuple[Validator, dict[Any, Any]] | list[Problem]:
+    """Read a file whose top level is a mapping of ``allowed`` fields: its Validator (with the
+    problems so far) and that mapping, or the problems when there is no such mapping to read."""
+    doc, problems = load_yaml(text, path)
+    if doc is None:
+        return problems
+    check = Validator(doc, path)
+    check.problems.extend(problems)
+    top = check.fields(doc.value, (), what=what, allowed=allowed, required=required)
+    return check.problems if top is None else (check, top)
