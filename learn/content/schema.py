@@ -20,25 +20,24 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 SLUG_HINT = "use lowercase letters, digits and single hyphens, e.g. 'geen-netwerk'"
 
 
+# How a value looks to an author, by type; bool before int, as True is also an int.
+_DESCRIPTIONS: tuple[tuple[type, str], ...] = (
+    (bool, "true/false"),
+    (int, "a whole number"),
+    (float, "a number with decimals"),
+    (str, "text"),
+    (list, "a list"),
+    (dict, "a mapping"),
+    (dt.date, "a date"),
+)
+
+
 def describe(value: Any) -> str:
     """How a value looks to an author, for 'must be X, not Y' messages."""
     if value is None:
         return "empty"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int):
-        return "a whole number"
-    if isinstance(value, float):
-        return "a number with decimals"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, dt.date):
-        return "a date"
-    return type(value).__name__
+    found = (text for kind, text in _DESCRIPTIONS if isinstance(value, kind))
+    return next(found, type(value).__name__)
 
 
 def listing(options: Iterable[Any], limit: int = 8) -> str:

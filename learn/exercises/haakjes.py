@@ -10,8 +10,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from learn.content.cases.model import PARTY_FIELDS, ROLES, Party
-from learn.content.schema import SLUG_HINT, suggest
+from learn.content.cases.model import Party
+from learn.content.cases.rules import read_party
+from learn.content.schema import suggest
 from learn.content.yamlsource import KeyPath
 
 from . import base
@@ -162,23 +163,9 @@ class Haakjes(base.ExerciseKind):
             return None
         parties: dict[str, Party] = {}
         for pid, entry in raw.items():
-            p_at = (*at, pid)
-            if not isinstance(pid, str) or not pid.strip():
-                rules.error(p_at, f"party id {pid!r} must be text", SLUG_HINT, at_key=True)
-                continue
-            party = rules.fields(
-                entry, p_at, what=f"party {pid!r}", allowed=PARTY_FIELDS, required=PARTY_FIELDS
-            )
-            if party is None:
-                continue
-            name = rules.text(party, "name", p_at)
-            role = None
-            if "role" in party:
-                role = rules.member(
-                    party["role"], (*p_at, "role"), allowed=ROLES, label="role", what="roles"
-                )
-            if name is not None and role is not None:
-                parties[pid] = Party(pid, name, role)
+            party = read_party(rules, pid, entry, (*at, pid))
+            if party is not None:
+                parties[pid] = party
         return parties if len(parties) == len(raw) else None
 
     def _fragment(

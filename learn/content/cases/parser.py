@@ -20,14 +20,13 @@ from .model import (
     CASE_REQUIRED,
     MAX_LOOP,
     MINUTES_RANGE,
-    PARTY_FIELDS,
     QUESTIONS_RANGE,
-    ROLES,
     TRAINER_FIELDS,
     Case,
     Party,
     TrainerNotes,
 )
+from .rules import read_party
 from .scenes import SceneRules
 
 
@@ -221,27 +220,11 @@ class _CaseParser(SceneRules):
         parties: dict[str, Party] = {}
         ok = True
         for pid, value in raw.items():
-            where = ("parties", pid)
-            if not isinstance(pid, str) or not pid.strip():
-                self.error(where, f"party id {pid!r} must be text", SLUG_HINT, at_key=True)
-                ok = False
-                continue
-            entry = self.fields(
-                value, where, what=f"party {pid!r}", allowed=PARTY_FIELDS, required=PARTY_FIELDS
-            )
-            if entry is None:
-                ok = False
-                continue
-            name = self.text(entry, "name", where)
-            role = None
-            if "role" in entry:
-                role = self.member(
-                    entry["role"], (*where, "role"), allowed=ROLES, label="role", what="roles"
-                )
-            if name is None or role is None:
+            party = read_party(self, pid, value, ("parties", pid))
+            if party is None:
                 ok = False
             else:
-                parties[pid] = Party(pid, name, role)
+                parties[pid] = party
         return parties if ok else None
 
     # - whole-case rules -
