@@ -88,13 +88,8 @@ class _CaseParser(SceneRules):
         )
         minutes = self.integer(root, "minutes", (), low=MINUTES_RANGE[0], high=MINUTES_RANGE[1])
         vocab = self.vocabulary
-        themes = self.key_list(
-            root,
-            "themes",
-            (),
-            allowed=None if vocab is None else vocab.themes,
-            item="theme",
-            what="themes in vocabulary.yaml",
+        themes = self._vocabulary_keys(
+            root, "themes", None if vocab is None else vocab.themes, "theme"
         )
         phase = None
         if root.get("phase") is not None:
@@ -102,13 +97,8 @@ class _CaseParser(SceneRules):
                 root["phase"], ("phase",), None if vocab is None else vocab.phases, "phase"
             )
         sources = self._sources(root)
-        competences = self.key_list(
-            root,
-            "competences",
-            (),
-            allowed=None if vocab is None else vocab.competences,
-            item="competence",
-            what="competences in vocabulary.yaml",
+        competences = self._vocabulary_keys(
+            root, "competences", None if vocab is None else vocab.competences, "competence"
         )
         parties = self._parties(root)
         trainer = self._trainer(root["trainer"]) if root.get("trainer") is not None else None

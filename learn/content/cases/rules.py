@@ -75,6 +75,14 @@ class CaseRules(Validator):
             value, where, allowed=allowed, label=item, what=f"{item}s in vocabulary.yaml"
         )
 
+    def _vocabulary_keys(
+        self, root: dict[Any, Any], key: str, allowed: Mapping[str, Any] | None, item: str
+    ) -> list[str] | None:
+        """A top-level list of vocabulary keys (not checked against a broken vocabulary)."""
+        return self.key_list(
+            root, key, (), allowed=allowed, item=item, what=f"{item}s in vocabulary.yaml"
+        )
+
     def _sources(self, root: dict[Any, Any]) -> list[str] | None:
         items = self.sequence(root, "sources", ())
         if items is None:
