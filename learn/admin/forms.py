@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, SelectChoice, SelectField, StringField
 
@@ -19,27 +21,26 @@ class CreateUserForm(RegisterForm):
     is_admin = BooleanField(_l("Beheerder"))
 
 
+def _filter(label: Any, *choices: SelectChoice) -> SelectField:
+    """A search filter: 'alle' first, and any other value is left to the search to ignore."""
+    return SelectField(
+        label, choices=[SelectChoice("", _l("alle")), *choices], validate_choice=False
+    )
+
+
 class UserSearchForm(KringForm):
     class Meta:
         csrf = False  # a GET search changes nothing
 
     q = StringField(_l("Zoek op naam of e-mailadres"))
-    role = SelectField(
+    role = _filter(
         _l("Rechten"),
-        choices=[
-            SelectChoice("", _l("alle")),
-            SelectChoice("admin", _l("beheerder")),
-            SelectChoice("trainer", _l("trainer")),
-            SelectChoice("none", _l("geen extra rechten")),
-        ],
-        validate_choice=False,
+        SelectChoice("admin", _l("beheerder")),
+        SelectChoice("trainer", _l("trainer")),
+        SelectChoice("none", _l("geen extra rechten")),
     )
-    status = SelectField(
+    status = _filter(
         _l("Status"),
-        choices=[
-            SelectChoice("", _l("alle")),
-            SelectChoice("active", _l("actief")),
-            SelectChoice("inactive", _l("uitgeschakeld")),
-        ],
-        validate_choice=False,
+        SelectChoice("active", _l("actief")),
+        SelectChoice("inactive", _l("uitgeschakeld")),
     )

@@ -17,19 +17,10 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-from .cases import (
-    Case,
-    Choice,
-    Ending,
-    Line,
-    Party,
-    Scene,
-    case_from_dict,
-    case_to_dict,
-    content_hash,
-    parse_case,
-)
 from .cases.graph import best_path, score_bounds
+from .cases.jsonform import case_from_dict, case_to_dict, content_hash
+from .cases.model import Case, Choice, Ending, Line, Party, Scene
+from .cases.parser import parse_case
 from .cases.scoring import effective_path, score, surviving_step_indices
 from .problems import Problem, Report, print_report
 from .vocabulary import Vocabulary, load_vocabulary

@@ -15,8 +15,7 @@ from typing import Any
 from .files import file_problem, read_text
 from .problems import Problem
 from .runner import Loaded, Outcome
-from .schema import SLUG, SLUG_HINT, Validator, suggest
-from .yamlsource import load_yaml
+from .schema import SLUG, SLUG_HINT, Validator, read_fields, suggest
 
 SPEAKERS = ("inbrenger", "gespreksleider", "notulist", "deelnemers")
 MINUTES_RANGE = (1, 120)
@@ -74,14 +73,10 @@ class Method:
 
 def read_method(text: str, path: str) -> tuple[Method | None, list[Problem]]:
     """Check one method file; the Method is None when there is any error."""
-    doc, problems = load_yaml(text, path)
-    if doc is None:
-        return None, problems
-    check = Validator(doc, path)
-    check.problems.extend(problems)
-    top = check.fields(doc.value, (), what="the method", allowed=METHOD_FIELDS, required=_REQUIRED)
-    if top is None:
-        return None, check.problems
+    read = read_fields(text, path, what="the method", allowed=METHOD_FIELDS, required=_REQUIRED)
+    if isinstance(read, list):
+        return None, read
+    check, top = read
     method_id = check.text(top, "id", ())
     if method_id is not None and not SLUG.match(method_id):
         check.error(("id",), f"id {method_id!r} is not a valid id", SLUG_HINT)

@@ -13,32 +13,31 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from .problems import Problem, Severity
-from .yamlsource import KeyPath, YamlDocument
+from .yamlsource import KeyPath, YamlDocument, load_yaml
 
 # Lowercase letters and digits in hyphen-separated words: safe in file names and URLs.
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 SLUG_HINT = "use lowercase letters, digits and single hyphens, e.g. 'geen-netwerk'"
 
 
+# How a value looks to an author, by type; bool before int, as True is also an int.
+_DESCRIPTIONS: tuple[tuple[type, str], ...] = (
+    (bool, "true/false"),
+    (int, "a whole number"),
+    (float, "a number with decimals"),
+    (str, "text"),
+    (list, "a list"),
+    (dict, "a mapping"),
+    (dt.date, "a date"),
+)
+
+
 def describe(value: Any) -> str:
     """How a value looks to an author, for 'must be X, not Y' messages."""
     if value is None:
         return "empty"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int):
-        return "a whole number"
-    if isinstance(value, float):
-        return "a number with decimals"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, dt.date):
-        return "a date"
-    return type(value).__name__
+    found = (text for kind, text in _DESCRIPTIONS if isinstance(value, kind))
+    return next(found, type(value).__name__)
 
 
 def listing(options: Iterable[Any], limit: int = 8) -> str:
@@ -269,3 +268,17 @@ class Validator:
             else:
                 result.append(text)
         return result if ok else None
+
+
+def read_fields(
+    text: str, path: str, *, what: str, allowed: Mapping[str, str], required: Iterable[str]
+) -> tuple[Validator, dict[Any, Any]] | list[Problem]:
+    """Read a file whose top level is a mapping of ``allowed`` fields: its Validator (with the
+    problems so far) and that mapping, or the problems when there is no such mapping to read."""
+    doc, problems = load_yaml(text, path)
+    if doc is None:
+        return problems
+    check = Validator(doc, path)
+    check.problems.extend(problems)
+    top = check.fields(doc.value, (), what=what, allowed=allowed, required=required)
+    return check.problems if top is None else (check, top)

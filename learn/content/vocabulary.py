@@ -13,8 +13,8 @@ from typing import Any
 
 from .files import read_text
 from .problems import Problem
-from .schema import SLUG, SLUG_HINT, Validator
-from .yamlsource import KeyPath, load_yaml
+from .schema import SLUG, SLUG_HINT, Validator, read_fields
+from .yamlsource import KeyPath
 
 # Score dictionaries use "total" next to the competence keys.
 RESERVED_KEYS = frozenset({"total"})
@@ -65,14 +65,10 @@ def load_vocabulary(path: Path) -> tuple[Vocabulary | None, list[Problem]]:
 
 
 def parse_vocabulary(text: str, path: str) -> tuple[Vocabulary | None, list[Problem]]:
-    doc, problems = load_yaml(text, path)
-    if doc is None:
-        return None, problems
-    check = Validator(doc, path)
-    check.problems.extend(problems)
-    root = check.fields(doc.value, (), what="the vocabulary", allowed=_FIELDS, required=_REQUIRED)
-    if root is None:
-        return None, check.problems
+    read = read_fields(text, path, what="the vocabulary", allowed=_FIELDS, required=_REQUIRED)
+    if isinstance(read, list):
+        return None, read
+    check, root = read
     competences: dict[str, tuple[str, str]] = {}
     for key, value in _entries(check, root, "competences"):
         entry = check.fields(

@@ -10,20 +10,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from learn.content.cases.model import PARTY_FIELDS, ROLES, Party
-from learn.content.schema import SLUG_HINT, suggest
+from learn.content.cases.model import Party
+from learn.content.cases.rules import read_party
+from learn.content.schema import suggest
 from learn.content.yamlsource import KeyPath
 
-from .base import (
-    N_,
-    AnswerError,
-    ExerciseKind,
-    ExerciseRules,
-    Form,
-    StoredAnswer,
-    Submission,
-    ViewContext,
-)
+from . import base
+from .base import N_
 from .model import Exercise, Fragment, Hook
 
 HOOK_TONES = ("brutaal", "gevoelig")
@@ -72,9 +65,9 @@ def parse_marked(values: Iterable[str], fragments: Sequence[Fragment]) -> set[in
         try:
             index = int(value)
         except (TypeError, ValueError) as exc:
-            raise AnswerError(N_("Een gemarkeerd fragment bestaat niet.")) from exc
+            raise base.AnswerError(N_("Een gemarkeerd fragment bestaat niet.")) from exc
         if not 1 <= index <= len(fragments):
-            raise AnswerError(N_("Een gemarkeerd fragment bestaat niet."))
+            raise base.AnswerError(N_("Een gemarkeerd fragment bestaat niet."))
         marked.add(index)
     return marked
 
@@ -86,7 +79,7 @@ def score_hooks(fragments: Sequence[Fragment], marked: set[int]) -> HookResult:
     return HookResult(found, missed, wrong)
 
 
-class Haakjes(ExerciseKind):
+class Haakjes(base.ExerciseKind):
     name = "haakjes"
     label = N_("Haakjes zoeken")
     fields: ClassVar[Mapping[str, str]] = {
@@ -98,7 +91,7 @@ class Haakjes(ExerciseKind):
     result_below = True  # the annotated transcript and score follow a long transcript
 
     def read(
-        self, rules: ExerciseRules, eid: str, value: dict[Any, Any], where: KeyPath
+        self, rules: base.ExerciseRules, eid: str, value: dict[Any, Any], where: KeyPath
     ) -> dict[str, Any] | None:
         intro = rules.text(value, "intro", where)
         parties = self._parties(rules, value, where)
@@ -152,7 +145,7 @@ class Haakjes(ExerciseKind):
         }
 
     def _parties(
-        self, rules: ExerciseRules, value: dict[Any, Any], where: KeyPath
+        self, rules: base.ExerciseRules, value: dict[Any, Any], where: KeyPath
     ) -> dict[str, Party] | None:
         if "parties" not in value:
             return None
@@ -170,28 +163,14 @@ class Haakjes(ExerciseKind):
             return None
         parties: dict[str, Party] = {}
         for pid, entry in raw.items():
-            p_at = (*at, pid)
-            if not isinstance(pid, str) or not pid.strip():
-                rules.error(p_at, f"party id {pid!r} must be text", SLUG_HINT, at_key=True)
-                continue
-            party = rules.fields(
-                entry, p_at, what=f"party {pid!r}", allowed=PARTY_FIELDS, required=PARTY_FIELDS
-            )
-            if party is None:
-                continue
-            name = rules.text(party, "name", p_at)
-            role = None
-            if "role" in party:
-                role = rules.member(
-                    party["role"], (*p_at, "role"), allowed=ROLES, label="role", what="roles"
-                )
-            if name is not None and role is not None:
-                parties[pid] = Party(pid, name, role)
+            party = read_party(rules, pid, entry, (*at, pid))
+            if party is not None:
+                parties[pid] = party
         return parties if len(parties) == len(raw) else None
 
     def _fragment(
         self,
-        rules: ExerciseRules,
+        rules: base.ExerciseRules,
         eid: str,
         i: int,
         item: Any,
@@ -223,7 +202,7 @@ class Haakjes(ExerciseKind):
             return None
         return Fragment(i + 1, who, says, hook)
 
-    def _hook(self, rules: ExerciseRules, value: Any, at: KeyPath, what: str) -> Hook | None:
+    def _hook(self, rules: base.ExerciseRules, value: Any, at: KeyPath, what: str) -> Hook | None:
         entry = rules.fields(value, at, what=what, allowed=HOOK_FIELDS, required=HOOK_FIELDS)
         if entry is None:
             return None
@@ -239,19 +218,21 @@ class Haakjes(ExerciseKind):
             return None
         return Hook(label, why, follow_up, tone)
 
-    def parse(self, exercise: Exercise, form: Form) -> Submission:
+    def parse(self, exercise: Exercise, form: base.Form) -> base.Submission:
         marked = parse_marked(form.getlist("fragment"), exercise.fragments)
         scored = score_hooks(exercise.fragments, marked)
-        return Submission(
+        return base.Submission(
             answer={"marked": sorted(marked)},
             result={"precision": round(scored.precision, 3), "recall": round(scored.recall, 3)},
         )
 
-    def score(self, exercise: Exercise, stored: StoredAnswer) -> float | None:
+    def score(self, exercise: Exercise, stored: base.StoredAnswer) -> float | None:
         """F1 of precision and recall, over the fragments the transcript still has."""
         return score_hooks(exercise.fragments, set(stored.answer.get("marked", ()))).f1
 
-    def view(self, exercise: Exercise, stored: StoredAnswer | None, context: ViewContext) -> dict:
+    def view(
+        self, exercise: Exercise, stored: base.StoredAnswer | None, context: base.ViewContext
+    ) -> dict:
         if stored is None:
             return {}
         return {"feedback": score_hooks(exercise.fragments, set(stored.answer["marked"]))}

@@ -12,16 +12,8 @@ from typing import Any, ClassVar
 from learn.content.yamlsource import KeyPath
 from learn.ordering import shuffled
 
-from .base import (
-    N_,
-    AnswerError,
-    ExerciseKind,
-    ExerciseRules,
-    Form,
-    StoredAnswer,
-    Submission,
-    ViewContext,
-)
+from . import base
+from .base import N_
 from .model import Exercise, Option
 
 OPTION_FIELDS = {
@@ -31,7 +23,7 @@ OPTION_FIELDS = {
 }
 
 
-class Meerkeuze(ExerciseKind):
+class Meerkeuze(base.ExerciseKind):
     name = "meerkeuze"
     label = N_("Vraag")
     fields: ClassVar[Mapping[str, str]] = {
@@ -41,7 +33,7 @@ class Meerkeuze(ExerciseKind):
     required = ("source", "question", "options")
 
     def read(
-        self, rules: ExerciseRules, eid: str, value: dict[Any, Any], where: KeyPath
+        self, rules: base.ExerciseRules, eid: str, value: dict[Any, Any], where: KeyPath
     ) -> dict[str, Any] | None:
         question = rules.text(value, "question", where)
         items = rules.sequence(value, "options", where)
@@ -91,20 +83,22 @@ class Meerkeuze(ExerciseKind):
             return None
         return {"question": question, "options": tuple(options)}
 
-    def parse(self, exercise: Exercise, form: Form) -> Submission:
+    def parse(self, exercise: Exercise, form: base.Form) -> base.Submission:
         chosen = form.get("option", type=int)
         option = next((o for o in exercise.options if o.index == chosen), None)
         if option is None:
-            raise AnswerError(N_("Kies een antwoord."))
-        return Submission(answer={"option": option.index}, result={"correct": option.correct})
+            raise base.AnswerError(N_("Kies een antwoord."))
+        return base.Submission(answer={"option": option.index}, result={"correct": option.correct})
 
-    def score(self, exercise: Exercise, stored: StoredAnswer) -> float | None:
+    def score(self, exercise: Exercise, stored: base.StoredAnswer) -> float | None:
         """1 for the correct option, 0 for another; None if the option is no longer there."""
         chosen = stored.answer.get("option")
         option = next((o for o in exercise.options if o.index == chosen), None)
         return None if option is None else float(option.correct)
 
-    def view(self, exercise: Exercise, stored: StoredAnswer | None, context: ViewContext) -> dict:
+    def view(
+        self, exercise: Exercise, stored: base.StoredAnswer | None, context: base.ViewContext
+    ) -> dict:
         return {"options": shuffled(exercise.options, "learner", context.learner_id, exercise.id)}
 
 

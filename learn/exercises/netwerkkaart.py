@@ -14,17 +14,8 @@ from typing import Any, ClassVar
 from learn.content.schema import SLUG, SLUG_HINT
 from learn.content.yamlsource import KeyPath
 
-from . import mapdraw
-from .base import (
-    N_,
-    AnswerError,
-    ExerciseKind,
-    ExerciseRules,
-    Form,
-    StoredAnswer,
-    Submission,
-    ViewContext,
-)
+from . import base, mapdraw
+from .base import N_
 from .model import RINGS, SECTORS, TIES, VALENCES, Exercise, MapPerson
 
 MIN_PEOPLE = 3
@@ -95,7 +86,9 @@ def parse_placements(form: Mapping[str, str], people: Sequence[MapPerson]) -> di
     for name in form:
         kind, _, person_id = name.partition("-")
         if kind in ("sector", "ring", "tie", "valence") and person_id not in known:
-            raise AnswerError(N_("Op de kaart staat iemand die niet in de beschrijving voorkomt."))
+            raise base.AnswerError(
+                N_("Op de kaart staat iemand die niet in de beschrijving voorkomt.")
+            )
     placements = {}
     for person in people:
         sector = form.get(f"sector-{person.id}", "")
@@ -106,7 +99,7 @@ def parse_placements(form: Mapping[str, str], people: Sequence[MapPerson]) -> di
         except ValueError:
             ring = 0
         if sector not in SECTORS or ring not in RINGS or tie not in TIES or valence not in VALENCES:
-            raise AnswerError(
+            raise base.AnswerError(
                 N_("Plaats %(name)s helemaal: sector, kring, band en lading."), name=person.name
             )
         placements[person.id] = Placement(sector, ring, tie, valence)
@@ -135,7 +128,7 @@ def map_dots(exercise: Exercise, placements: Mapping[str, Mapping]) -> list[mapd
     return mapdraw.place_dots([(p.id, p.name) for p in exercise.people], placements)
 
 
-class Netwerkkaart(ExerciseKind):
+class Netwerkkaart(base.ExerciseKind):
     name = "netwerkkaart"
     label = N_("Netwerkkaart")
     fields: ClassVar[Mapping[str, str]] = {
@@ -146,7 +139,7 @@ class Netwerkkaart(ExerciseKind):
     in_journal = True
 
     def read(
-        self, rules: ExerciseRules, eid: str, value: dict[Any, Any], where: KeyPath
+        self, rules: base.ExerciseRules, eid: str, value: dict[Any, Any], where: KeyPath
     ) -> dict[str, Any] | None:
         description = rules.text(value, "description", where)
         items = rules.sequence(value, "people", where)
@@ -189,7 +182,7 @@ class Netwerkkaart(ExerciseKind):
         return {"description": description, "people": tuple(p for _, p in people)}
 
     def _person(
-        self, rules: ExerciseRules, eid: str, i: int, item: Any, at: KeyPath, seen: set[str]
+        self, rules: base.ExerciseRules, eid: str, i: int, item: Any, at: KeyPath, seen: set[str]
     ) -> MapPerson | None:
         entry = rules.fields(
             item,
@@ -234,15 +227,15 @@ class Netwerkkaart(ExerciseKind):
             return None
         return MapPerson(pid, name, sector, ring, tie, valence, question)
 
-    def parse(self, exercise: Exercise, form: Form) -> Submission:
+    def parse(self, exercise: Exercise, form: base.Form) -> base.Submission:
         placements = parse_placements(form, exercise.people)
         scored = score_map(exercise.people, placements)
-        return Submission(
+        return base.Submission(
             answer={"placements": {pid: asdict(p) for pid, p in placements.items()}},
             result={"percent": scored.percent},
         )
 
-    def score(self, exercise: Exercise, stored: StoredAnswer) -> float | None:
+    def score(self, exercise: Exercise, stored: base.StoredAnswer) -> float | None:
         """Agreement with the author's map (the percentage as a fraction); None when the
         map has people the stored answer did not place (the module changed since)."""
         placements = _placements(stored)
@@ -250,17 +243,19 @@ class Netwerkkaart(ExerciseKind):
             return None
         return score_map(exercise.people, placements).percent / 100
 
-    def view(self, exercise: Exercise, stored: StoredAnswer | None, context: ViewContext) -> dict:
+    def view(
+        self, exercise: Exercise, stored: base.StoredAnswer | None, context: base.ViewContext
+    ) -> dict:
         view: dict[str, Any] = {"sectors": SECTORS, "valences": VALENCES}
         if stored is not None:
             view["feedback"] = score_map(exercise.people, _placements(stored))
             view["dots"] = map_dots(exercise, stored.answer["placements"])
         return view
 
-    def journal_view(self, exercise: Exercise, stored: StoredAnswer) -> dict:
+    def journal_view(self, exercise: Exercise, stored: base.StoredAnswer) -> dict:
         return {"dots": map_dots(exercise, stored.answer["placements"])}
 
-    def journal_markdown(self, exercise: Exercise | None, stored: StoredAnswer) -> list[str]:
+    def journal_markdown(self, exercise: Exercise | None, stored: base.StoredAnswer) -> list[str]:
         names = {p.id: p.name for p in exercise.people} if exercise else {}
         lines = ["| persoon | sector | kring | band | lading |", "|---|---|---|---|---|"]
         for person_id, placed in stored.answer["placements"].items():
@@ -272,7 +267,7 @@ class Netwerkkaart(ExerciseKind):
         return [*lines, "", f"Score: {stored.result.get('percent', 0)}%", ""]
 
 
-def _placements(stored: StoredAnswer) -> dict[str, Placement]:
+def _placements(stored: base.StoredAnswer) -> dict[str, Placement]:
     return {pid: Placement(**values) for pid, values in stored.answer["placements"].items()}
 
 

@@ -7,7 +7,8 @@ from typing import Any, ClassVar
 
 from learn.content.yamlsource import KeyPath
 
-from .base import N_, AnswerError, ExerciseKind, ExerciseRules, Form, StoredAnswer, Submission
+from . import base
+from .base import N_
 from .model import Exercise
 
 MAX_REFLECTION_CHARACTERS = 5000
@@ -17,15 +18,15 @@ def clean_reflection(text: str | None) -> str:
     """The reflection as typed (only outer blank space trimmed); AnswerError if empty or long."""
     text = (text or "").strip()
     if not text:
-        raise AnswerError(N_("Schrijf eerst je antwoord."))
+        raise base.AnswerError(N_("Schrijf eerst je antwoord."))
     if len(text) > MAX_REFLECTION_CHARACTERS:
-        raise AnswerError(
+        raise base.AnswerError(
             N_("Je antwoord is te lang: hoogstens %(n)d tekens."), n=MAX_REFLECTION_CHARACTERS
         )
     return text
 
 
-class Reflectie(ExerciseKind):
+class Reflectie(base.ExerciseKind):
     name = "reflectie"
     label = N_("Reflectie")
     fields: ClassVar[Mapping[str, str]] = {
@@ -40,19 +41,19 @@ class Reflectie(ExerciseKind):
         return bool(text.strip())  # an empty reflection is not a reflection
 
     def read(
-        self, rules: ExerciseRules, eid: str, value: dict[Any, Any], where: KeyPath
+        self, rules: base.ExerciseRules, eid: str, value: dict[Any, Any], where: KeyPath
     ) -> dict[str, Any] | None:
         question = rules.text(value, "question", where)
         hint = rules.text(value, "hint", where, required=False)
         return None if question is None else {"question": question, "hint": hint or ""}
 
-    def parse(self, exercise: Exercise, form: Form) -> Submission:
-        return Submission(text=self.clean_text(form.get("text", "")))
+    def parse(self, exercise: Exercise, form: base.Form) -> base.Submission:
+        return base.Submission(text=self.clean_text(form.get("text", "")))
 
     def clean_text(self, text: str | None) -> str:
         return clean_reflection(text)
 
-    def journal_markdown(self, exercise: Exercise | None, stored: StoredAnswer) -> list[str]:
+    def journal_markdown(self, exercise: Exercise | None, stored: base.StoredAnswer) -> list[str]:
         lines = [f"*{exercise.question.strip()}*", ""] if exercise is not None else []
         return [*lines, stored.text, ""]
 

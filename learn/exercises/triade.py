@@ -17,7 +17,8 @@ from learn.content.cases.model import Case
 from learn.content.schema import SLUG, Validator, suggest
 from learn.content.yamlsource import KeyPath
 
-from .base import N_, ExerciseKind, ExerciseRules, Played, StoredAnswer, ViewContext
+from . import base
+from .base import N_
 from .model import Exercise
 
 TRIADE_COMPETENCES = ("triade", "regie")  # the balance meter shows both
@@ -49,7 +50,7 @@ def triad_balance(counts: Mapping[str, int], scores: Mapping[str, int]) -> Balan
     )
 
 
-class Triade(ExerciseKind):
+class Triade(base.ExerciseKind):
     name = "triade"
     label = N_("Triadisch gesprek")
     fields: ClassVar[Mapping[str, str]] = {
@@ -63,7 +64,7 @@ class Triade(ExerciseKind):
         return bool(result)  # the conversation was played to its end
 
     def read(
-        self, rules: ExerciseRules, eid: str, value: dict[Any, Any], where: KeyPath
+        self, rules: base.ExerciseRules, eid: str, value: dict[Any, Any], where: KeyPath
     ) -> dict[str, Any] | None:
         if "case" not in value:
             return None
@@ -117,12 +118,12 @@ class Triade(ExerciseKind):
                     at_key=True,
                 )
 
-    def attempt_result(self, played: Played) -> dict[str, Any]:
+    def attempt_result(self, played: base.Played) -> dict[str, Any]:
         """What is stored when the learner finishes the conversation."""
         balance = triad_balance(played.attention, played.scores)
         return {**asdict(balance), "regie_with_client": balance.regie_with_client}
 
-    def score(self, exercise: Exercise, stored: StoredAnswer) -> float | None:
+    def score(self, exercise: Exercise, stored: base.StoredAnswer) -> float | None:
         """The regie share: the part of the conversation in which the client was addressed
         (alone or together with the naaste). None until the conversation is finished."""
         result = stored.result
@@ -131,7 +132,9 @@ class Triade(ExerciseKind):
         total = result["client"] + result["naaste"] + result["beiden"]
         return (result["client"] + result["beiden"]) / total if total else None
 
-    def view(self, exercise: Exercise, stored: StoredAnswer | None, context: ViewContext) -> dict:
+    def view(
+        self, exercise: Exercise, stored: base.StoredAnswer | None, context: base.ViewContext
+    ) -> dict:
         """The conversation so far, or a start button (with a fresh token against replays)."""
         token = secrets.token_urlsafe(24)
         played = context.played

@@ -85,6 +85,18 @@ def build_case(
     )
 
 
+def two_scene_loop() -> Case:
+    """s and a lead to each other and both to the ending e: x 1 then back (+3) or on (+2)."""
+    return build_case(
+        {
+            "s": [("a", {"x": 1}), ("e", {"x": -1})],
+            "a": [("s", {"x": 3}), ("e", {"x": 2})],
+            "e": None,
+        },
+        competences=("x",),
+    )
+
+
 def simple_path_scores(case: Case) -> list[tuple[list[tuple[str, int | None]], dict[str, int]]]:
     """Every simple path from start to an ending with its score: the brute-force oracle."""
     results = []

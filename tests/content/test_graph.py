@@ -14,7 +14,7 @@ from learn.content.cases.graph import (
     strongly_connected_components,
 )
 
-from .support import EXAMPLE, build_case, check, simple_path_scores
+from .support import EXAMPLE, build_case, check, simple_path_scores, two_scene_loop
 
 
 def test_reachable_leaves_out_an_island() -> None:
@@ -97,14 +97,7 @@ def test_bounds_of_a_dag() -> None:
 
 
 def test_bounds_with_a_two_scene_loop() -> None:
-    case = build_case(
-        {
-            "s": [("a", {"x": 1}), ("e", {"x": -1})],
-            "a": [("s", {"x": 3}), ("e", {"x": 2})],
-            "e": None,
-        },
-        competences=("x",),
-    )
+    case = two_scene_loop()
     # The +3 back to s can never count: s would be visited twice.
     assert score_bounds(case) == {"x": (-1, 3), "total": (-1, 3)}
     assert best_path(case) == [("s", 1), ("a", 2), ("e", None)]

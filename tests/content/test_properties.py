@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections import deque
 from typing import Any
 
 import yaml
@@ -13,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from learn.content.cases import Case, case_from_dict, case_to_dict
-from learn.content.cases.graph import best_path, score_bounds
+from learn.content.cases.graph import best_path, distances_to_ending, score_bounds
 from learn.content.cases.scoring import effective_path, score
 
 from .support import EXAMPLE, SOURCE, check, mangle, simple_path_scores
@@ -183,28 +182,12 @@ def parsed(text: str) -> Case:
     return case
 
 
-def distance_to_ending(case: Case) -> dict[str, int]:
-    before: dict[str, list[str]] = {}
-    for sid, scene in case.scenes.items():
-        for target in scene.targets():
-            before.setdefault(target, []).append(sid)
-    todo = deque(sid for sid, scene in case.scenes.items() if scene.kind == "ending")
-    distance = dict.fromkeys(todo, 0)
-    while todo:
-        sid = todo.popleft()
-        for earlier in before.get(sid, ()):
-            if earlier not in distance:
-                distance[earlier] = distance[sid] + 1
-                todo.append(earlier)
-    return distance
-
-
 @settings(max_examples=200, deadline=None)
 @given(valid_cases(), st.data())
 def test_random_walks_score_within_the_bounds(text: str, data: st.DataObject) -> None:
     case = parsed(text)
     bounds = score_bounds(case)
-    distance = distance_to_ending(case)
+    distance = distances_to_ending(case)
     steps: list[tuple[str, int | None]] = []
     sid = case.start
     wander = data.draw(st.integers(0, 40))

@@ -6,7 +6,7 @@ import pytest
 
 from learn.content.cases.scoring import effective_path, score, surviving_step_indices
 
-from .support import EXAMPLE, build_case, check
+from .support import EXAMPLE, build_case, check, two_scene_loop
 
 
 @pytest.mark.parametrize(
@@ -53,14 +53,7 @@ def test_score_of_the_example() -> None:
 
 
 def test_score_counts_only_the_path_as_it_finally_stands() -> None:
-    case = build_case(
-        {
-            "s": [("a", {"x": 1}), ("e", {"x": -1})],
-            "a": [("s", {"x": 3}), ("e", {"x": 2})],
-            "e": None,
-        },
-        competences=("x",),
-    )
+    case = two_scene_loop()
     walk = [("s", 1), ("a", 1), ("s", 1), ("a", 1), ("s", 2), ("e", None)]
     assert score(case, walk) == {"x": -1, "total": -1}
     assert score(case, [("s", 1), ("a", 1), ("s", 1), ("a", 2)]) == {"x": 3, "total": 3}

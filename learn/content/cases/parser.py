@@ -20,14 +20,13 @@ from .model import (
     CASE_REQUIRED,
     MAX_LOOP,
     MINUTES_RANGE,
-    PARTY_FIELDS,
     QUESTIONS_RANGE,
-    ROLES,
     TRAINER_FIELDS,
     Case,
     Party,
     TrainerNotes,
 )
+from .rules import read_party
 from .scenes import SceneRules
 
 
@@ -89,13 +88,8 @@ class _CaseParser(SceneRules):
         )
         minutes = self.integer(root, "minutes", (), low=MINUTES_RANGE[0], high=MINUTES_RANGE[1])
         vocab = self.vocabulary
-        themes = self.key_list(
-            root,
-            "themes",
-            (),
-            allowed=None if vocab is None else vocab.themes,
-            item="theme",
-            what="themes in vocabulary.yaml",
+        themes = self._vocabulary_keys(
+            root, "themes", None if vocab is None else vocab.themes, "theme"
         )
         phase = None
         if root.get("phase") is not None:
@@ -103,13 +97,8 @@ class _CaseParser(SceneRules):
                 root["phase"], ("phase",), None if vocab is None else vocab.phases, "phase"
             )
         sources = self._sources(root)
-        competences = self.key_list(
-            root,
-            "competences",
-            (),
-            allowed=None if vocab is None else vocab.competences,
-            item="competence",
-            what="competences in vocabulary.yaml",
+        competences = self._vocabulary_keys(
+            root, "competences", None if vocab is None else vocab.competences, "competence"
         )
         parties = self._parties(root)
         trainer = self._trainer(root["trainer"]) if root.get("trainer") is not None else None
@@ -221,27 +210,11 @@ class _CaseParser(SceneRules):
         parties: dict[str, Party] = {}
         ok = True
         for pid, value in raw.items():
-            where = ("parties", pid)
-            if not isinstance(pid, str) or not pid.strip():
-                self.error(where, f"party id {pid!r} must be text", SLUG_HINT, at_key=True)
-                ok = False
-                continue
-            entry = self.fields(
-                value, where, what=f"party {pid!r}", allowed=PARTY_FIELDS, required=PARTY_FIELDS
-            )
-            if entry is None:
-                ok = False
-                continue
-            name = self.text(entry, "name", where)
-            role = None
-            if "role" in entry:
-                role = self.member(
-                    entry["role"], (*where, "role"), allowed=ROLES, label="role", what="roles"
-                )
-            if name is None or role is None:
+            party = read_party(self, pid, value, ("parties", pid))
+            if party is None:
                 ok = False
             else:
-                parties[pid] = Party(pid, name, role)
+                parties[pid] = party
         return parties if ok else None
 
     # - whole-case rules -

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from learn.content.schema import Validator, suggest
+from learn.content.schema import SLUG_HINT, Validator, suggest
 from learn.content.vocabulary import Vocabulary
 from learn.content.yamlsource import KeyPath, YamlDocument
 
@@ -18,9 +18,12 @@ from .model import (
     CHOICE_FIELDS,
     CHOICE_REQUIRED,
     LENGTH_CUE_RATIO,
+    PARTY_FIELDS,
     QUALITIES,
+    ROLES,
     SCORE_RANGE,
     Choice,
+    Party,
     SceneKind,
 )
 
@@ -31,6 +34,25 @@ class Outline:
 
     kind: SceneKind | None = None
     targets: list[str] | None = field(default_factory=list)  # None: a target is broken
+
+
+def read_party(check: Validator, pid: Any, value: Any, where: KeyPath) -> Party | None:
+    """One entry of a ``parties`` mapping (a case's, or a haakjes transcript's); None if broken."""
+    if not isinstance(pid, str) or not pid.strip():
+        check.error(where, f"party id {pid!r} must be text", SLUG_HINT, at_key=True)
+        return None
+    entry = check.fields(
+        value, where, what=f"party {pid!r}", allowed=PARTY_FIELDS, required=PARTY_FIELDS
+    )
+    if entry is None:
+        return None
+    name = check.text(entry, "name", where)
+    role = None
+    if "role" in entry:
+        role = check.member(
+            entry["role"], (*where, "role"), allowed=ROLES, label="role", what="roles"
+        )
+    return None if name is None or role is None else Party(pid, name, role)
 
 
 class CaseRules(Validator):
@@ -51,6 +73,14 @@ class CaseRules(Validator):
             return self.text_value(value, where, f"'{item}'")
         return self.member(
             value, where, allowed=allowed, label=item, what=f"{item}s in vocabulary.yaml"
+        )
+
+    def _vocabulary_keys(
+        self, root: dict[Any, Any], key: str, allowed: Mapping[str, Any] | None, item: str
+    ) -> list[str] | None:
+        """A top-level list of vocabulary keys (not checked against a broken vocabulary)."""
+        return self.key_list(
+            root, key, (), allowed=allowed, item=item, what=f"{item}s in vocabulary.yaml"
         )
 
     def _sources(self, root: dict[Any, Any]) -> list[str] | None:
