@@ -23,6 +23,8 @@ Every loop is bounded in time and count; nothing but 127.0.0.1 is contacted.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import random
 import re
 import signal
@@ -184,13 +186,20 @@ def fault(url: str, learners: int, seconds: float) -> None:
         futures = [pool.submit(resilient, learner, deadline) for learner in crowd]
         time.sleep(seconds / 3)
         before = sum(learner.steps for learner in crowd)
+        # The workers' pids, taken before the kill: gunicorn renames its processes when
+        # setproctitle is installed, so they cannot be found by command line afterwards.
+        workers = subprocess.run(
+            ["pgrep", "-P", str(server.process.pid)], capture_output=True, text=True
+        ).stdout.split()
         server.process.send_signal(signal.SIGKILL)
         server.process.wait()
         killed_at = time.monotonic()
         # The master's workers are orphaned and notice within seconds; a supervisor would
         # clean up what is left before restarting, so this does too.
         if not port_frees(server.port, seconds=10):
-            subprocess.run(["pkill", "-9", "-f", f"127.0.0.1:{server.port} "], check=False)
+            for pid in workers:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(int(pid), signal.SIGKILL)
             port_frees(server.port, seconds=10)
         restarted = start_gunicorn(
             url, WORKERS, THREADS, port=server.port, secret=server.env["KRING_SECRET_KEY"]
