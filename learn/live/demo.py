@@ -39,17 +39,18 @@ TEAM_CASE = "zus-kan-niet-meer"  # close to the team's intervision demo
 TEAM_GUESTS = ["Collega Ruud (demo)", "Collega Fatma (demo)", "Wijkagent Sanne (demo)"]
 WEIGHTS = {"sterk": 5, "begrijpelijk": 3, "riskant": 2}  # a group that mostly chooses well
 MAX_STEPS = 30
+# The notes speak of what was discussed, never of how the votes fell: the votes are drawn.
 CLASS_NOTES = {
-    "telefoon": "Veel stemmen voor geruststellen. Besproken: ook goed nieuws over Dylan is "
-    "informatie die je zonder zijn toestemming niet deelt, hoe vriendelijk ook bedoeld.",
+    "telefoon": "Besproken: ook goed nieuws over Dylan is informatie die je zonder zijn "
+    "toestemming niet deelt, hoe vriendelijk ook bedoeld.",
     "toestemming": "Verschil van mening over tempo: meteen met z'n drieën, of Dylan eerst zelf "
     "contact laten leggen. Afgesproken dat we letten op wie de regie heeft.",
 }
 TEAM_NOTES = {
     "telefoon": "Het team herkende de neiging om Ans terug te verwijzen naar Wim. Een naaste "
     "die overvraagd is, verdient zelf ook een luisterend oor.",
-    "gesprek-wim": "Moet je het telefoontje van Ans meteen noemen? De meesten vonden van wel: "
-    "anders werk je achter Wims rug en verlies je zijn vertrouwen.",
+    "gesprek-wim": "Moet je het telefoontje van Ans meteen noemen? Besproken: wie het verzwijgt, "
+    "werkt achter Wims rug en zet zijn vertrouwen op het spel.",
 }
 
 
