@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
+
 from learn.auth.models import PasswordReset, User, utcnow
 from learn.extensions import db
 
 FORMAT = "kring-personal-data/1"
 # Shown instead of a deleted person's name where content others rely on stays.
-FORMER_MEMBER = "voormalig lid"
+FORMER_MEMBER = _l("voormalig lid")
 
 
 @dataclass(frozen=True)

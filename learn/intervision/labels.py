@@ -10,11 +10,10 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from learn.auth.models import User
+from learn.auth.personal_data import FORMER_MEMBER
 from learn.intervision.models import ActionPoint
 from learn.intervision.rules import PointStatus
 
-# As learn.auth.personal_data.FORMER_MEMBER: content of a deleted account stays, credited so.
-FORMER_MEMBER = _l("voormalig lid")
 NO_OWNER = _l("nog niemand")
 
 POINT_STATUS = {
