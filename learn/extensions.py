@@ -7,6 +7,7 @@ and friends without import cycles.
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
 from flask import Flask, current_app, request
 from flask_babel import Babel
@@ -15,9 +16,9 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
-from sqlalchemy import MetaData, event
+from sqlalchemy import ForeignKey, MetaData, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, mapped_column
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 
@@ -33,6 +34,12 @@ class Base(DeclarativeBase):
             "pk": "pk_%(table_name)s",
         }
     )
+
+
+def belongs_to(table: str) -> Any:
+    """A row's required link to the row it belongs to: deleted with it, and indexed, because
+    it is listed by it (a session's notes, a class's memberships)."""
+    return mapped_column(ForeignKey(f"{table}.id", ondelete="CASCADE"), index=True)
 
 
 def client_address() -> str:

@@ -6,8 +6,11 @@ from functools import lru_cache
 
 from babel import support
 from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import TextAreaField
 from wtforms.i18n import messages_path
+from wtforms.validators import Length
 
 
 @lru_cache(maxsize=8)
@@ -29,3 +32,11 @@ class KringForm(FlaskForm):
 
 class ActionForm(KringForm):
     """A button that changes something: no fields, only the CSRF token."""
+
+
+def optional_text(label: str, max_length: int, description: str = "") -> TextAreaField:
+    """A free text that may stay empty; one that is too long says how long it may be."""
+    message = _l("Hoogstens %(max)d tekens.")  # Length fills in max
+    return TextAreaField(
+        label, validators=[Length(max=max_length, message=message)], description=description
+    )

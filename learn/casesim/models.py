@@ -20,7 +20,7 @@ from learn.auth.models import User, utcnow
 from learn.content.cases import Case as CaseContent
 from learn.content.cases import case_from_dict
 from learn.content.cases.graph import distances_to_ending
-from learn.extensions import db
+from learn.extensions import belongs_to, db
 
 JSONData = JSON().with_variant(JSONB(), "postgresql")
 
@@ -55,7 +55,7 @@ class CaseVersion(db.Model):
     __table_args__ = (UniqueConstraint("case_id", "number"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = belongs_to("cases")
     number: Mapped[int]
     content_hash: Mapped[str] = mapped_column(String(64))
     # Loaded only when this process has not parsed this version yet (see `content`).
@@ -93,7 +93,7 @@ class Attempt(db.Model):
     __table_args__ = (Index("ix_attempts_user_id_case_version_id", "user_id", "case_version_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = belongs_to("users")
     case_version_id: Mapped[int] = mapped_column(
         ForeignKey("case_versions.id", ondelete="RESTRICT"), index=True
     )

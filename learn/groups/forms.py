@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import StringField, TextAreaField
+from wtforms import StringField
 from wtforms.validators import DataRequired, Length, ValidationError
 
-from learn.forms import KringForm
+from learn.forms import KringForm, optional_text
 from learn.groups.codes import LENGTH, normalise_join_code
 from learn.names import clean_name
 
@@ -17,10 +17,8 @@ class GroupForm(KringForm):
         filters=[clean_name],
         validators=[DataRequired(_l("Geef een naam.")), Length(max=80)],
     )
-    description = TextAreaField(
-        _l("Omschrijving"),
-        validators=[Length(max=500, message=_l("Hoogstens 500 tekens."))],
-        description=_l("Optioneel. Bijvoorbeeld: opleiding, jaar of locatie."),
+    description = optional_text(
+        _l("Omschrijving"), 500, _l("Optioneel. Bijvoorbeeld: opleiding, jaar of locatie.")
     )
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from learn.auth.models import User, utcnow
-from learn.extensions import db
+from learn.extensions import belongs_to, db
 from learn.groups.codes import new_join_code
 
 
@@ -83,8 +83,8 @@ class Membership(db.Model):
     __table_args__ = (UniqueConstraint("group_id", "user_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[int] = belongs_to("groups")
+    user_id: Mapped[int] = belongs_to("users")
     role: Mapped[str] = mapped_column(String(20))
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -15,7 +15,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from learn.auth.models import User, utcnow
-from learn.extensions import db
+from learn.extensions import belongs_to, db
 from learn.groups.models import Group
 from learn.intervision.rules import Mode, PointStatus, Roles, Status
 from learn.intervision.timer import Timer
@@ -32,7 +32,7 @@ class TeamSession(db.Model):
     __tablename__ = "team_sessions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    team_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    team_id: Mapped[int] = belongs_to("groups")
     title: Mapped[str] = mapped_column(String(120))
     method_id: Mapped[str] = mapped_column(String(100))
     method_title: Mapped[str] = mapped_column(String(200))
@@ -100,9 +100,7 @@ class SessionNote(db.Model):
     __table_args__ = (UniqueConstraint("session_id", "phase", "slot"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("team_sessions.id", ondelete="CASCADE"), index=True
-    )
+    session_id: Mapped[int] = belongs_to("team_sessions")
     phase: Mapped[int]  # -1 for the session-level slots
     slot: Mapped[str] = mapped_column(String(40))
     author_id: Mapped[int | None] = _user_fk()
@@ -123,12 +121,10 @@ class NoteDraft(db.Model):
     __table_args__ = (UniqueConstraint("session_id", "phase", "slot", "user_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("team_sessions.id", ondelete="CASCADE"), index=True
-    )
+    session_id: Mapped[int] = belongs_to("team_sessions")
     phase: Mapped[int]
     slot: Mapped[str] = mapped_column(String(40))
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = belongs_to("users")
     text: Mapped[str] = mapped_column(Text, default="")
     base_version: Mapped[int] = mapped_column(default=0)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -140,9 +136,7 @@ class GuardOverride(db.Model):
     __tablename__ = "team_session_guard_overrides"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("team_sessions.id", ondelete="CASCADE"), index=True
-    )
+    session_id: Mapped[int] = belongs_to("team_sessions")
     user_id: Mapped[int | None] = _user_fk()
     phase: Mapped[int]
     slot: Mapped[str] = mapped_column(String(40))
@@ -156,10 +150,8 @@ class ActionPoint(db.Model):
     __tablename__ = "team_action_points"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("team_sessions.id", ondelete="CASCADE"), index=True
-    )
-    team_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int] = belongs_to("team_sessions")
+    team_id: Mapped[int] = belongs_to("groups")
     what: Mapped[str] = mapped_column(String(500))
     owner_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), index=True

@@ -10,13 +10,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import String, Text, UniqueConstraint
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from learn.auth.models import utcnow
 from learn.casesim.models import JSONData
-from learn.extensions import db
+from learn.extensions import belongs_to, db
 
 
 class PageProgress(db.Model):
@@ -24,7 +24,7 @@ class PageProgress(db.Model):
     __table_args__ = (UniqueConstraint("user_id", "module_id", "page_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = belongs_to("users")
     module_id: Mapped[str] = mapped_column(String(100))
     page_id: Mapped[str] = mapped_column(String(100))
     done_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -35,7 +35,7 @@ class ModuleCompletion(db.Model):
     __table_args__ = (UniqueConstraint("user_id", "module_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = belongs_to("users")
     module_id: Mapped[str] = mapped_column(String(100))
     completed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -52,7 +52,7 @@ class ExerciseAnswer(db.Model):
     __table_args__ = (UniqueConstraint("user_id", "module_id", "exercise_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = belongs_to("users")
     module_id: Mapped[str] = mapped_column(String(100))
     exercise_id: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(20))

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from learn.auth.models import User, utcnow
 from learn.casesim.models import CaseVersion
-from learn.extensions import db
+from learn.extensions import belongs_to, db
 from learn.groups.codes import new_join_code
 from learn.groups.models import Group
 from learn.live.machine import Phase
@@ -31,7 +31,7 @@ class LiveSession(db.Model):
     __tablename__ = "live_sessions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[int] = belongs_to("groups")
     # Pinned like an attempt: editing the case file never changes a running session.
     case_version_id: Mapped[int] = mapped_column(
         ForeignKey("case_versions.id", ondelete="RESTRICT"), index=True
@@ -90,9 +90,7 @@ class LiveParticipant(db.Model):
     __table_args__ = (UniqueConstraint("session_id", "user_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    session_id: Mapped[int] = mapped_column(
-        ForeignKey("live_sessions.id", ondelete="CASCADE"), index=True
-    )
+    session_id: Mapped[int] = belongs_to("live_sessions")
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     display_name: Mapped[str] = mapped_column(String(60))
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -110,8 +108,6 @@ class LiveVote(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("live_sessions.id", ondelete="CASCADE"))
     step_number: Mapped[int]
-    participant_id: Mapped[int] = mapped_column(
-        ForeignKey("live_participants.id", ondelete="CASCADE"), index=True
-    )
+    participant_id: Mapped[int] = belongs_to("live_participants")
     option_index: Mapped[int]  # the option's identity in the authored file
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, DateField, EmailField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, EmailField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from learn.forms import KringForm
+from learn.forms import KringForm, optional_text
 
 SEPARATORS = [("semicolon", _l("puntkomma (Excel in het Nederlands)")), ("comma", _l("komma"))]
 
@@ -26,17 +26,15 @@ class SetForm(KringForm):
 
 class ItemForm(KringForm):
     item = SelectField(_l("Casus of module"), choices=[], validators=[DataRequired()])
-    note = TextAreaField(
+    note = optional_text(
         _l("Notitie voor de studenten"),
-        validators=[Length(max=1000, message=_l("Hoogstens 1000 tekens."))],
-        description=_l("Optioneel. Bijvoorbeeld: waar ze op moeten letten."),
+        1000,
+        _l("Optioneel. Bijvoorbeeld: waar ze op moeten letten."),
     )
 
 
 class NoteForm(KringForm):
-    note = TextAreaField(
-        _l("Notitie"), validators=[Length(max=1000, message=_l("Hoogstens 1000 tekens."))]
-    )
+    note = optional_text(_l("Notitie"), 1000)
 
 
 class AssignForm(KringForm):

@@ -12,7 +12,7 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from learn.auth.models import User, utcnow
-from learn.extensions import db
+from learn.extensions import belongs_to, db
 
 
 class ItemKind:
@@ -46,7 +46,7 @@ class SetItem(db.Model):
     __tablename__ = "set_items"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    set_id: Mapped[int] = mapped_column(ForeignKey("case_sets.id", ondelete="CASCADE"), index=True)
+    set_id: Mapped[int] = belongs_to("case_sets")
     position: Mapped[int]
     kind: Mapped[str] = mapped_column(String(10))  # ItemKind
     ref: Mapped[str] = mapped_column(String(100))  # case slug or module id
@@ -61,8 +61,8 @@ class Assignment(db.Model):
     __tablename__ = "assignments"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    set_id: Mapped[int] = mapped_column(ForeignKey("case_sets.id", ondelete="CASCADE"), index=True)
-    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    set_id: Mapped[int] = belongs_to("case_sets")
+    group_id: Mapped[int] = belongs_to("groups")
     starts_at: Mapped[datetime | None]
     due_at: Mapped[datetime | None]
     cutoff_at: Mapped[datetime | None]
@@ -81,10 +81,8 @@ class Extension(db.Model):
     __table_args__ = (UniqueConstraint("assignment_id", "user_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    assignment_id: Mapped[int] = mapped_column(
-        ForeignKey("assignments.id", ondelete="CASCADE"), index=True
-    )
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    assignment_id: Mapped[int] = belongs_to("assignments")
+    user_id: Mapped[int] = belongs_to("users")
     due_at: Mapped[datetime | None]
     excused: Mapped[bool] = mapped_column(default=False)
 

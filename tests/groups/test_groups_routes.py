@@ -48,6 +48,16 @@ def test_create_requires_a_name(login):
     assert "Geef een naam." in response.get_data(as_text=True)
 
 
+def test_a_too_long_description_says_how_long_it_may_be_and_keeps_the_text(login):
+    text = "x" * 501
+    response = login(make_user()).post(
+        "/teams/new", data={"name": "Team Oost", "description": text}
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Hoogstens 500 tekens." in page and text in page
+    assert db.session.scalar(select(func.count()).select_from(Group)) == 0
+
+
 def test_student_joins_a_class_with_a_typed_code(login):
     klas = make_class(make_user(trainer=True))
     student = make_user()
