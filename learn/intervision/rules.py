@@ -9,15 +9,19 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 
-class Mode(StrEnum):
-    LIVE = "live"
-    WRITTEN = "schriftelijk"
-
-
 class Status(StrEnum):
+    """A session's course: planned, held (live, or open for writing), finished."""
+
     PLANNED = "gepland"
     RUNNING = "bezig"
     FINISHED = "afgerond"
+
+
+class Mode(StrEnum):
+    """Together at one table, or each member in writing before a deadline."""
+
+    LIVE = "live"
+    WRITTEN = "schriftelijk"
 
 
 class Slot(StrEnum):

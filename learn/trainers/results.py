@@ -32,6 +32,7 @@ from learn.trainers.forms import ExtensionForm
 from learn.trainers.helpers import item_titles
 from learn.trainers.models import Assignment, Extension, ItemKind
 from learn.trainers.services import (
+    Cell,
     assignment_cells,
     class_assignments,
     is_class_trainer,
@@ -59,6 +60,22 @@ def assignment_or_404(group: Group, assignment_id: int) -> Assignment:
     if assignment is None or assignment.group_id != group.id:
         abort(404)
     return assignment
+
+
+def assignment_grid(
+    group_id: int, assignment_id: int
+) -> tuple[Group, Assignment, list[User], dict[int, list[Cell]]]:
+    """The class, the assignment, its students, and a status cell per student and item: what
+    the results page and its CSV both show."""
+    group = class_or_404(group_id)
+    assignment = assignment_or_404(group, assignment_id)
+    students = students_of(group)
+    return (
+        group,
+        assignment,
+        students,
+        assignment_cells(assignment, students, all_modules(), utcnow()),
+    )
 
 
 def student_or_404(group: Group, user_id: int) -> User:
@@ -105,16 +122,12 @@ def sorted_rows(students, grid, sort: str, wanted: str):
 @bp.route("/classes/<int:group_id>/assignments/<int:assignment_id>")
 @access(Access.CLASS_TRAINER)
 def assignment(group_id: int, assignment_id: int):
-    group = class_or_404(group_id)
-    assignment = assignment_or_404(group, assignment_id)
-    students = students_of(group)
+    group, assignment, students, grid = assignment_grid(group_id, assignment_id)
     sort = request.args.get("sort", "name")
     wanted = request.args.get("status", "")
     wanted = wanted if wanted in set(Status) else ""
     page = max(request.args.get("page", 1, type=int), 1)
-    rows = sorted_rows(
-        students, assignment_cells(assignment, students, all_modules(), utcnow()), sort, wanted
-    )
+    rows = sorted_rows(students, grid, sort, wanted)
     pages = max((len(rows) + PAGE_SIZE - 1) // PAGE_SIZE, 1)
     form = ExtensionForm()
     form.user_id.choices = [(s.id, s.display_name) for s in students]
@@ -171,10 +184,7 @@ def iso(moment) -> str:
 @bp.route("/classes/<int:group_id>/assignments/<int:assignment_id>/results.csv")
 @access(Access.CLASS_TRAINER)
 def export_matrix(group_id: int, assignment_id: int):
-    group = class_or_404(group_id)
-    assignment = assignment_or_404(group, assignment_id)
-    students = students_of(group)
-    grid = assignment_cells(assignment, students, all_modules(), utcnow())
+    _group, assignment, students, grid = assignment_grid(group_id, assignment_id)
     titles = item_titles()
     header = [_("naam"), _("e-mail")]
     for item in assignment.set.items:
