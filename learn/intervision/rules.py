@@ -9,21 +9,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 
-class Status(StrEnum):
-    """A session's course: planned, held (live, or open for writing), finished."""
-
-    PLANNED = "gepland"
-    RUNNING = "bezig"
-    FINISHED = "afgerond"
-
-
-class Mode(StrEnum):
-    """Together at one table, or each member in writing before a deadline."""
-
-    LIVE = "live"
-    WRITTEN = "schriftelijk"
-
-
 class Slot(StrEnum):
     """What a note is: its place in the session."""
 
@@ -37,25 +22,19 @@ class Slot(StrEnum):
 SESSION_LEVEL = {Slot.SITUATION, Slot.CONCLUSIONS}
 
 
-class PointStatus(StrEnum):
-    OPEN = "open"
-    DONE = "gedaan"
-    DROPPED = "vervallen"
+class Status(StrEnum):
+    """A session's course: planned, held (live, or open for writing), finished."""
+
+    PLANNED = "gepland"
+    RUNNING = "bezig"
+    FINISHED = "afgerond"
 
 
-class Review(StrEnum):
-    """What the next session decides about an open action point."""
+class Mode(StrEnum):
+    """Together at one table, or each member in writing before a deadline."""
 
-    DONE = "gedaan"
-    CARRIED = "doorgeschoven"
-    DROPPED = "vervallen"
-
-
-REVIEW_STATUS = {
-    Review.DONE: PointStatus.DONE,
-    Review.CARRIED: PointStatus.OPEN,
-    Review.DROPPED: PointStatus.DROPPED,
-}
+    LIVE = "live"
+    WRITTEN = "schriftelijk"
 
 
 @dataclass(frozen=True)
@@ -103,5 +82,20 @@ def check_version(current: int, base: int) -> bool:
     return current == base
 
 
-def review_status(choice: Review) -> PointStatus:
-    return REVIEW_STATUS[choice]
+class Review(StrEnum):
+    """What the next session decides about an open action point."""
+
+    DONE = "gedaan"
+    CARRIED = "doorgeschoven"
+    DROPPED = "vervallen"
+
+    @property
+    def status(self) -> PointStatus:
+        """The point's status after the decision: a carried point stays open."""
+        return PointStatus.OPEN if self is Review.CARRIED else PointStatus(self.value)
+
+
+class PointStatus(StrEnum):
+    OPEN = "open"
+    DONE = "gedaan"
+    DROPPED = "vervallen"

@@ -32,7 +32,6 @@ from learn.intervision.rules import (
     Review,
     Status,
     check_version,
-    review_status,
 )
 
 # --- planning and phases ---------------------------------------------------------------------
@@ -239,7 +238,7 @@ def earlier_open_points(session: TeamSession) -> list[ActionPoint]:
 
 
 def review_point(point: ActionPoint, choice: Review, in_session: TeamSession | None) -> None:
-    point.status = review_status(choice)
+    point.status = choice.status
     if in_session is not None:
         point.reviewed_in_id = in_session.id
     if choice is Review.CARRIED:

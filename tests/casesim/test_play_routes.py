@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from sqlalchemy import func, select
 
 from learn.casesim.models import Attempt, AttemptStep
@@ -216,18 +217,25 @@ def test_with_javascript_a_step_is_one_request_that_returns_the_next_scene(login
     assert step_count(attempt_id) == 1
 
 
-def test_with_javascript_feedback_comes_with_the_next_scene(login, synced_case):
+@pytest.fixture
+def at_first_decision(login, synced_case):
+    """A learner who, with JavaScript, has read the opening scene: (client, attempt id)."""
     client = login(make_user())
     attempt_id = start(client)
     hx_step(client, attempt_id, 1)
+    return client, attempt_id
+
+
+def test_with_javascript_feedback_comes_with_the_next_scene(at_first_decision):
+    client, attempt_id = at_first_decision
     body = hx_step(client, attempt_id, 2, 1).get_data(as_text=True)
     assert 'id="feedback-heading"' in body and "De regie blijft bij Kim." in body
 
 
-def test_with_javascript_a_repeated_step_is_stored_once_and_a_stale_one_says_so(login, synced_case):
-    client = login(make_user())
-    attempt_id = start(client)
-    hx_step(client, attempt_id, 1)
+def test_with_javascript_a_repeated_step_is_stored_once_and_a_stale_one_says_so(
+    at_first_decision,
+):
+    client, attempt_id = at_first_decision
     hx_step(client, attempt_id, 2, 2)
     assert hx_step(client, attempt_id, 2, 2).status_code == 200
     stale = hx_step(client, attempt_id, 2, 1).get_data(as_text=True)
@@ -235,10 +243,8 @@ def test_with_javascript_a_repeated_step_is_stored_once_and_a_stale_one_says_so(
     assert "Je had hier al gekozen" in stale and 'class="flashes"' in stale
 
 
-def test_with_javascript_the_last_step_sends_the_browser_to_the_debrief(login, synced_case):
-    client = login(make_user())
-    attempt_id = start(client)
-    hx_step(client, attempt_id, 1)
+def test_with_javascript_the_last_step_sends_the_browser_to_the_debrief(at_first_decision):
+    client, attempt_id = at_first_decision
     hx_step(client, attempt_id, 2, 1)
     response = hx_step(client, attempt_id, 3, 1)
     assert response.headers["HX-Redirect"] == f"/attempts/{attempt_id}/debrief"

@@ -16,7 +16,6 @@ from learn.intervision.rules import (
     check_version,
     may_run,
     may_write,
-    review_status,
     slot_key,
 )
 
@@ -118,6 +117,6 @@ def test_answers_are_one_per_author_everything_else_one_per_phase() -> None:
 
 
 def test_carrying_a_point_over_keeps_it_open() -> None:
-    assert review_status(Review.CARRIED) is PointStatus.OPEN
-    assert review_status(Review.DONE) is PointStatus.DONE
-    assert review_status(Review.DROPPED) is PointStatus.DROPPED
+    assert Review.CARRIED.status is PointStatus.OPEN
+    assert Review.DONE.status is PointStatus.DONE
+    assert Review.DROPPED.status is PointStatus.DROPPED

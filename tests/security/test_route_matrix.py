@@ -7,7 +7,9 @@ a route without an `@access(...)` declaration fails `test_every_route_declares_w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from werkzeug.routing import Rule
@@ -53,64 +55,59 @@ def targets() -> list[Target]:
 TARGETS = targets()
 
 
+def _is_live(target: Target) -> bool:
+    return target.rule.endpoint.startswith("live.")
+
+
+def _defaults(target: Target) -> dict:
+    return target.rule.defaults or {}
+
+
+# For each URL argument: its value in the world, given the route (a Target) and its group.
+ARGUMENT_VALUES: dict[str, Callable[[Target, World, Any], Any]] = {
+    "section": lambda target, world, group: target.section,
+    "group_id": lambda target, world, group: group.id,
+    "membership_id": lambda target, world, group: group.membership_of(world.users["student"]).id,
+    "attempt_id": lambda target, world, group: world.attempt_id,
+    "slug": lambda target, world, group: "oefen-triade",
+    "token": lambda target, world, group: world.reset_token,
+    "code": lambda target, world, group: (
+        world.live_sessions["classes"].code if _is_live(target) else world.class_a.join_code
+    ),
+    "session_id": lambda target, world, group: (
+        world.live_sessions[target.section].id if _is_live(target) else world.session_id
+    ),
+    "participant_id": lambda target, world, group: world.live_participants[target.section],
+    "user_id": lambda target, world, group: world.users["student"].id,
+    "filename": lambda target, world, group: "css/kring.css",
+    "module_id": lambda target, world, group: "mini-module",
+    "page_id": lambda target, world, group: "02-oefenen",
+    "exercise_id": lambda target, world, group: (
+        "moeder-triade"
+        if target.rule.endpoint in ("lessons.start_triade", "lessons.triade_step")
+        else "eigen-kring"
+    ),
+    "name": lambda target, world, group: "kring",
+    "answer_id": lambda target, world, group: world.reflection_id,
+    "set_id": lambda target, world, group: world.set_id,
+    "item_id": lambda target, world, group: world.item_id,
+    "assignment_id": lambda target, world, group: world.assignment_id,
+    "point_id": lambda target, world, group: world.point_id,
+    "phase": lambda target, world, group: _defaults(target).get("phase", 0),
+    "slot": lambda target, world, group: (
+        "conclusies" if "phase" in _defaults(target) else "notities"
+    ),
+}
+
+
 def url_for_target(target: Target, world: World) -> str:
     group = {"classes": world.class_a, "teams": world.team_a}.get(target.section)
     values = {}
     for name in target.rule.arguments:
-        if name == "section":
-            values[name] = target.section
-        elif name == "group_id":
-            values[name] = group.id
-        elif name == "membership_id":
-            values[name] = group.membership_of(world.users["student"]).id
-        elif name == "attempt_id":
-            values[name] = world.attempt_id
-        elif name == "slug":
-            values[name] = "oefen-triade"
-        elif name == "token":
-            values[name] = world.reset_token
-        elif name == "code" and target.rule.endpoint.startswith("live."):
-            values[name] = world.live_sessions["classes"].code
-        elif name == "code":
-            values[name] = world.class_a.join_code
-        elif name == "session_id" and target.rule.endpoint.startswith("live."):
-            values[name] = world.live_sessions[target.section].id
-        elif name == "participant_id":
-            values[name] = world.live_participants[target.section]
-        elif name == "user_id":
-            values[name] = world.users["student"].id
-        elif name == "filename":
-            values[name] = "css/kring.css"
-        elif name == "module_id":
-            values[name] = "mini-module"
-        elif name == "page_id":
-            values[name] = "02-oefenen"
-        elif name == "exercise_id":
-            triadic = target.rule.endpoint in ("lessons.start_triade", "lessons.triade_step")
-            values[name] = "moeder-triade" if triadic else "eigen-kring"
-        elif name == "name":
-            values[name] = "kring"
-        elif name == "answer_id":
-            values[name] = world.reflection_id
-        elif name == "set_id":
-            values[name] = world.set_id
-        elif name == "item_id":
-            values[name] = world.item_id
-        elif name == "assignment_id":
-            values[name] = world.assignment_id
-        elif name == "session_id":
-            values[name] = world.session_id
-        elif name == "point_id":
-            values[name] = world.point_id
-        elif name == "phase":
-            values[name] = (target.rule.defaults or {}).get("phase", 0)
-        elif name == "slot":
-            session_level = "phase" in (target.rule.defaults or {})
-            values[name] = "conclusies" if session_level else "notities"
-        else:
+        if name not in ARGUMENT_VALUES:
             raise AssertionError(f"teach the route matrix a value for <{name}> in {target.rule}")
-    path = target.rule.build(values, append_unknown=False)[1]
-    return path
+        values[name] = ARGUMENT_VALUES[name](target, world, group)
+    return target.rule.build(values, append_unknown=False)[1]
 
 
 # A live session's routes follow the rules of its group.
