@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from .problems import Problem, Severity
@@ -230,6 +230,46 @@ class Validator:
             self.error(where, f"unknown {label} {text!r}", suggest(text, allowed, what))
             return None
         return text
+
+    def unknown(
+        self,
+        name: str,
+        options: Collection[str],
+        where: KeyPath,
+        problem: str,
+        what: str,
+        *,
+        at_key: bool = False,
+    ) -> None:
+        """Report a reference to something that is not there, with the closest of ``options``
+        (``what`` names them) as the hint."""
+        self.error(where, problem, suggest(name, options, what), at_key=at_key)
+
+    def text_items(
+        self, items: list[Any], key: str, label: str
+    ) -> Iterator[tuple[KeyPath, str | None]]:
+        """Each item of the list ``key`` with its key path, as text; None (reported) where an
+        item is not text."""
+        for i, value in enumerate(items):
+            at = (key, i)
+            yield at, self.text_value(value, at, label)
+
+    def member_field(
+        self,
+        mapping: dict[Any, Any],
+        key: str,
+        where: KeyPath,
+        *,
+        allowed: Collection[str],
+        what: str,
+        label: str | None = None,
+    ) -> str | None:
+        """Field ``key`` of ``mapping`` as one of ``allowed``; None when it is absent (``fields``
+        reports a required one) or not allowed (reported here)."""
+        if key not in mapping:
+            return None
+        at = (*where, key)
+        return self.member(mapping[key], at, allowed=allowed, label=label or key, what=what)
 
     def key_list(
         self,

@@ -12,7 +12,6 @@ from typing import Any, ClassVar
 
 from learn.content.cases.model import Party
 from learn.content.cases.rules import read_party
-from learn.content.schema import suggest
 from learn.content.yamlsource import KeyPath
 
 from . import base
@@ -189,9 +188,7 @@ class Haakjes(base.ExerciseKind):
         who = rules.text(entry, "who", at)
         says = rules.text(entry, "says", at)
         if who is not None and parties is not None and who not in parties:
-            rules.error(
-                (*at, "who"), f"unknown party {who!r} in 'who'", suggest(who, parties, "parties")
-            )
+            rules.unknown(who, parties, (*at, "who"), f"unknown party {who!r} in 'who'", "parties")
             who = None
         hook = None
         if "hook" in entry:
@@ -209,11 +206,7 @@ class Haakjes(base.ExerciseKind):
         label = rules.text(entry, "label", at)
         why = rules.text(entry, "why", at)
         follow_up = rules.text(entry, "follow_up", at)
-        tone = None
-        if "tone" in entry:
-            tone = rules.member(
-                entry["tone"], (*at, "tone"), allowed=HOOK_TONES, label="tone", what="tones"
-            )
+        tone = rules.member_field(entry, "tone", at, allowed=HOOK_TONES, what="tones")
         if label is None or why is None or follow_up is None or tone is None:
             return None
         return Hook(label, why, follow_up, tone)

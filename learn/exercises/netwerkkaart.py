@@ -206,7 +206,7 @@ class Netwerkkaart(base.ExerciseKind):
         name = rules.text(entry, "name", at)
         choices = {"sector": SECTORS, "tie": TIES, "valence": VALENCES}
         chosen = {
-            key: rules.member(entry[key], (*at, key), allowed=allowed, label=key, what=f"{key}s")
+            key: rules.member_field(entry, key, at, allowed=allowed, what=f"{key}s")
             for key, allowed in choices.items()
             if key in entry
         }

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, ClassVar
 
 from learn.content.cases.model import Case
-from learn.content.schema import SLUG, Validator, suggest
+from learn.content.schema import SLUG, Validator
 from learn.content.yamlsource import KeyPath
 
 from . import base
@@ -81,11 +81,8 @@ class Triade(base.ExerciseKind):
             )
             return None
         if name not in rules.case_files:
-            rules.error(
-                at,
-                f"case file '{name}.yaml' not found in the module folder",
-                suggest(name, rules.case_files, "case files in the folder"),
-            )
+            problem = f"case file '{name}.yaml' not found in the module folder"
+            rules.unknown(name, rules.case_files, at, problem, "case files in the folder")
             return None
         rules.case_refs[eid] = name
         return {"case_id": name}

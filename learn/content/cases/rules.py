@@ -47,11 +47,7 @@ def read_party(check: Validator, pid: Any, value: Any, where: KeyPath) -> Party 
     if entry is None:
         return None
     name = check.text(entry, "name", where)
-    role = None
-    if "role" in entry:
-        role = check.member(
-            entry["role"], (*where, "role"), allowed=ROLES, label="role", what="roles"
-        )
+    role = check.member_field(entry, "role", where, allowed=ROLES, what="roles")
     return None if name is None or role is None else Party(pid, name, role)
 
 
@@ -129,11 +125,8 @@ class CaseRules(Validator):
         if name is None:
             return None
         if name not in self.known_scenes:
-            self.error(
-                where,
-                f"unknown scene {name!r} in {label!r}",
-                suggest(name, self.scene_ids, "scenes"),
-            )
+            problem = f"unknown scene {name!r} in {label!r}"
+            self.unknown(name, self.scene_ids, where, problem, "scenes")
             return None
         return name
 
@@ -225,15 +218,7 @@ class CaseRules(Validator):
             return None, None
         text = self.text(entry, "text", where)
         target = self._target(entry["next"], (*where, "next"), "next") if "next" in entry else None
-        quality = None
-        if "quality" in entry:
-            quality = self.member(
-                entry["quality"],
-                (*where, "quality"),
-                allowed=QUALITIES,
-                label="quality",
-                what="qualities",
-            )
+        quality = self.member_field(entry, "quality", where, allowed=QUALITIES, what="qualities")
         scores = self._scores(entry, where, competences)
         feedback = self.text(entry, "feedback", where)
         source = self.source(entry["source"], (*where, "source")) if "source" in entry else None
@@ -256,12 +241,8 @@ class CaseRules(Validator):
                 at_key=True,
             )
         elif triadic:
-            addresses = self.member(
-                entry["addresses"],
-                (*where, "addresses"),
-                allowed=ADDRESSEES,
-                label="addressee",
-                what="addressees",
+            addresses = self.member_field(
+                entry, "addresses", where, allowed=ADDRESSEES, what="addressees", label="addressee"
             )
         if (
             text is None
@@ -309,12 +290,9 @@ class CaseRules(Validator):
                     at_key=True,
                 )
             elif known is not None and key not in known:
-                self.error(
-                    key_at,
-                    f"unknown competence {key!r} in 'scores'",
-                    suggest(key, known, "competences in vocabulary.yaml"),
-                    at_key=True,
-                )
+                problem = f"unknown competence {key!r} in 'scores'"
+                what = "competences in vocabulary.yaml"
+                self.unknown(key, known, key_at, problem, what, at_key=True)
             elif competences is not None and key not in competences:
                 self.error(
                     key_at,

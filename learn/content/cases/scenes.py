@@ -169,11 +169,7 @@ class SceneRules(CaseRules):
         )
         if entry is None:
             return None
-        tone = None
-        if "tone" in entry:
-            tone = self.member(
-                entry["tone"], (*where, "tone"), allowed=TONES, label="tone", what="tones"
-            )
+        tone = self.member_field(entry, "tone", where, allowed=TONES, what="tones")
         debrief = self.text(entry, "debrief", where)
         source = self.source(entry["source"], (*where, "source")) if "source" in entry else None
         if tone is None or debrief is None or source is None:

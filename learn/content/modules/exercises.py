@@ -72,12 +72,13 @@ class ExercisesFile(ExerciseRules):
                 at_key=True,
             )
         else:
-            kind = self.member(
-                value["type"],
-                (*where, "type"),
+            kind = self.member_field(
+                value,
+                "type",
+                where,
                 allowed=EXERCISE_TYPES,
-                label="exercise type",
                 what="exercise types",
+                label="exercise type",
             )
         self._fields(eid, value, kind)
         title = self.text(value, "title", where)

@@ -171,9 +171,7 @@ class _PageRules(ModuleRules):
             return None
         uses: list[PageUse] = []
         ok = True
-        for i, value in enumerate(items):
-            at = ("exercises", i)
-            eid = self.text_value(value, at, "an exercise id")
+        for at, eid in self.text_items(items, "exercises", "an exercise id"):
             if eid is None:
                 ok = False
             elif any(u.exercise == eid for u in uses):

@@ -77,12 +77,8 @@ class ManifestRules(ModuleRules):
             if themes is None:
                 values["theme"] = self.text_value(root["theme"], ("theme",), "'theme'")
             else:
-                values["theme"] = self.member(
-                    root["theme"],
-                    ("theme",),
-                    allowed=themes,
-                    label="theme",
-                    what="themes in vocabulary.yaml",
+                values["theme"] = self.member_field(
+                    root, "theme", (), allowed=themes, what="themes in vocabulary.yaml"
                 )
         values["sources"] = self.sources(root, (), "the module")
         self.pages_found = self._pages(root, names)
@@ -121,7 +117,7 @@ class ManifestRules(ModuleRules):
                 "een alledaags gesprek.'",
                 at_key=True,
             )
-        goals = [self.text_value(item, ("goals", i), "a goal") for i, item in enumerate(items)]
+        goals = [text for _, text in self.text_items(items, "goals", "a goal")]
         if None in goals or not low <= len(goals) <= high:
             return None
         return tuple(g for g in goals if g is not None)
@@ -141,9 +137,7 @@ class ManifestRules(ModuleRules):
             return None
         markdown = sorted(n for n in names if n.endswith(".md"))
         ok = True
-        for i, value in enumerate(items):
-            at = ("pages", i)
-            name = self.text_value(value, at, "a page")
+        for at, name in self.text_items(items, "pages", "a page"):
             if name is None:
                 ok = False
                 continue
@@ -166,11 +160,8 @@ class ManifestRules(ModuleRules):
             elif name in self.found:
                 self.error(at, f"{name!r} is listed twice in 'pages'", "remove one of them")
             elif name not in names:
-                self.error(
-                    at,
-                    f"page {name!r} not found in the module folder",
-                    suggest(name, markdown, "Markdown files in the folder"),
-                )
+                problem = f"page {name!r} not found in the module folder"
+                self.unknown(name, markdown, at, problem, "Markdown files in the folder")
             else:
                 self.found.append(name)
                 continue
