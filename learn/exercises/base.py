@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, ClassVar, Protocol
 
 from learn.content.cases.rules import CaseRules
@@ -21,6 +22,21 @@ COMMON_FIELDS = {
     "title": "a short title",
     "source": "the report section the exercise rests on",
 }
+
+
+def described(table: str) -> Mapping[str, str]:
+    """A kind's fields from a table of ``name: what the author writes there`` lines.
+
+    The descriptions are the hints of ``kring content check`` ("add 'question:' with ..."),
+    so a kind lists them as its authors read them.
+    """
+    fields = {}
+    for line in table.strip().splitlines():
+        name, separator, description = line.strip().partition(": ")
+        if not separator:
+            raise ValueError(f"a field line is 'name: description', not {line.strip()!r}")
+        fields[name] = description
+    return MappingProxyType(fields)
 
 
 def N_(message: str) -> str:

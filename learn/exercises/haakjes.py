@@ -6,9 +6,9 @@ a transcript never consists of hooks only, so marking everything does not pay.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from learn.content.cases.model import Party
 from learn.content.cases.rules import read_party
@@ -81,11 +81,13 @@ def score_hooks(fragments: Sequence[Fragment], marked: set[int]) -> HookResult:
 class Haakjes(base.ExerciseKind):
     name = "haakjes"
     label = N_("Haakjes zoeken")
-    fields: ClassVar[Mapping[str, str]] = {
-        "intro": "what the learner reads and does",
-        "parties": "the people who speak, as id: {name: ..., role: ...}",
-        "transcript": "the fragments, as a list of {who: ..., says: ...}",
-    }
+    fields = base.described(
+        """
+        intro: what the learner reads and does
+        parties: the people who speak, as id: {name: ..., role: ...}
+        transcript: the fragments, as a list of {who: ..., says: ...}
+        """
+    )
     required = ("source", "intro", "parties", "transcript")
     result_below = True  # the annotated transcript and score follow a long transcript
 
@@ -176,13 +178,8 @@ class Haakjes(base.ExerciseKind):
         at: KeyPath,
         parties: dict[str, Party] | None,
     ) -> Fragment | None:
-        entry = rules.fields(
-            item,
-            at,
-            what=f"fragment {i + 1} of exercise {eid!r}",
-            allowed=FRAGMENT_FIELDS,
-            required=("who", "says"),
-        )
+        what = f"fragment {i + 1} of exercise {eid!r}"
+        entry = rules.fields(item, at, what=what, allowed=FRAGMENT_FIELDS, required=("who", "says"))
         if entry is None:
             return None
         who = rules.text(entry, "who", at)

@@ -6,8 +6,7 @@ across visits, so that "the first one" is not the answer passed around a class.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 from learn.content.yamlsource import KeyPath
 from learn.ordering import shuffled
@@ -26,20 +25,22 @@ OPTION_FIELDS = {
 class Meerkeuze(base.ExerciseKind):
     name = "meerkeuze"
     label = N_("Vraag")
-    fields: ClassVar[Mapping[str, str]] = {
-        "question": "the check question",
-        "options": "two or more options, each with text, correct and feedback",
-    }
+    fields = base.described(
+        """
+        question: the check question
+        options: two or more options, each with text, correct and feedback
+        """
+    )
     required = ("source", "question", "options")
 
     def read(
         self, rules: base.ExerciseRules, eid: str, value: dict[Any, Any], where: KeyPath
     ) -> dict[str, Any] | None:
+        at_options = (*where, "options")
         question = rules.text(value, "question", where)
         items = rules.sequence(value, "options", where)
         if items is None:
             return None
-        at_options = (*where, "options")
         if len(items) < 2:
             rules.error(
                 at_options,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from learn.content.schema import SLUG, SLUG_HINT
 from learn.content.yamlsource import KeyPath
@@ -131,10 +131,12 @@ def map_dots(exercise: Exercise, placements: Mapping[str, Mapping]) -> list[mapd
 class Netwerkkaart(base.ExerciseKind):
     name = "netwerkkaart"
     label = N_("Netwerkkaart")
-    fields: ClassVar[Mapping[str, str]] = {
-        "description": "the situation the learner reads before placing the people",
-        "people": "the people on the map, each with id, name, sector, ring, tie and valence",
-    }
+    fields = base.described(
+        """
+        description: the situation the learner reads before placing the people
+        people: the people on the map, each with id, name, sector, ring, tie and valence
+        """
+    )
     required = ("source", "description", "people")
     in_journal = True
 
@@ -184,13 +186,8 @@ class Netwerkkaart(base.ExerciseKind):
     def _person(
         self, rules: base.ExerciseRules, eid: str, i: int, item: Any, at: KeyPath, seen: set[str]
     ) -> MapPerson | None:
-        entry = rules.fields(
-            item,
-            at,
-            what=f"person {i + 1} of exercise {eid!r}",
-            allowed=PERSON_FIELDS,
-            required=_PERSON_REQUIRED,
-        )
+        what = f"person {i + 1} of exercise {eid!r}"
+        entry = rules.fields(item, at, what=what, allowed=PERSON_FIELDS, required=_PERSON_REQUIRED)
         if entry is None:
             return None
         before = rules.error_count()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 from learn.content.yamlsource import KeyPath
 
@@ -29,10 +29,12 @@ def clean_reflection(text: str | None) -> str:
 class Reflectie(base.ExerciseKind):
     name = "reflectie"
     label = N_("Reflectie")
-    fields: ClassVar[Mapping[str, str]] = {
-        "question": "the open question",
-        "hint": "a note shown with the question",
-    }
+    fields = base.described(
+        """
+        question: the open question
+        hint: a note shown with the question
+        """
+    )
     required = ("question",)
     in_journal = True
     edits_text = True

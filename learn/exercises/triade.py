@@ -11,7 +11,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from learn.content.cases.model import Case
 from learn.content.schema import SLUG, Validator
@@ -53,9 +53,11 @@ def triad_balance(counts: Mapping[str, int], scores: Mapping[str, int]) -> Balan
 class Triade(base.ExerciseKind):
     name = "triade"
     label = N_("Triadisch gesprek")
-    fields: ClassVar[Mapping[str, str]] = {
-        "case": "the id of a case file in this folder (its name without .yaml)"
-    }
+    fields = base.described(
+        """
+        case: the id of a case file in this folder (its name without .yaml)
+        """
+    )
     required = ("case",)
     answered_by_form = False
     plays_case = True
