@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from .entry import Entry
 from .files import file_problem, read_text
 from .problems import Problem
 from .runner import Loaded, Outcome
@@ -52,10 +53,7 @@ class Phase:
 
 
 @dataclass(frozen=True)
-class Method:
-    id: str
-    title: str
-    summary: str
+class Method(Entry):
     sources: tuple[str, ...]
     ground_rules: tuple[str, ...]
     phases: tuple[Phase, ...]

@@ -3,8 +3,8 @@ progress per module and per case, and the next suggested step."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from flask import url_for
 from sqlalchemy import func, select
@@ -18,8 +18,7 @@ from learn.lessons.models import ExerciseAnswer, PageProgress
 from learn.lessons.services import ModuleProgress, pages_done, progress_of, resume_page
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """A link to one page or scene: what it belongs to (module or case) and where in it."""
 
     title: str
@@ -27,22 +26,19 @@ class Place:
     url: str
 
 
-@dataclass(frozen=True)
-class ModuleRow:
+class ModuleRow(NamedTuple):
     title: str
     progress: ModuleProgress
     url: str
 
 
-@dataclass(frozen=True)
-class CaseRow:
+class CaseRow(NamedTuple):
     title: str
     status: str  # in_progress or done
     url: str
 
 
-@dataclass(frozen=True)
-class LearnerProgress:
+class LearnerProgress(NamedTuple):
     resume: Place | None
     modules: list[ModuleRow]
     cases: list[CaseRow]

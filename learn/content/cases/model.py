@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from learn.content.entry import Entry
+
 # Fixed lists from docs/authoring-cases.md (not in vocabulary.yaml: they are part of the
 # format, not of the subject matter).
 AUDIENCES = ("student", "team")
@@ -79,15 +81,16 @@ SCENE_KINDS: dict[str, SceneKind] = {"choices": "decision", "next": "narrative",
 
 
 # --- the data model --------------------------------------------------------------------------
+# The parts of a scene come by the thousand in a long case: they keep their fields in slots.
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     who: str
     says: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Choice:
     index: int  # 1-based position in the scene, as stored in attempts
     text: str
@@ -99,14 +102,14 @@ class Choice:
     addresses: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ending:
     tone: str
     debrief: str
     source: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scene:
     id: str
     title: str
@@ -150,12 +153,9 @@ class TrainerNotes:
 
 
 @dataclass(frozen=True)
-class Case:
+class Case(Entry):
     """A valid case. Mappings are plain dicts for cheap (de)serialisation: do not mutate."""
 
-    id: str
-    title: str
-    summary: str
     audience: tuple[str, ...]
     minutes: int
     themes: tuple[str, ...]

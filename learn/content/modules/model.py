@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from learn.content.cases.model import Case
+from learn.content.entry import Entry
 from learn.exercises.model import Exercise
 
 MANIFEST = "module.yaml"
@@ -48,12 +49,9 @@ class Page:
 
 
 @dataclass(frozen=True)
-class Module:
+class Module(Entry):
     """A valid module. Mappings are plain dicts in file order: do not mutate."""
 
-    id: str
-    title: str
-    summary: str
     goals: tuple[str, ...]
     minutes: int
     theme: str
