@@ -1,7 +1,5 @@
-"""The `kring` command: Flask's CLI for this app plus Kring's own commands.
-
-`kring run`, `kring db upgrade` and `flask --app learn ...` all work the same.
-"""
+"""Kring's own commands (user, demo, content, translations, ...), which the app factory
+registers on Flask's CLI; the `kring` script itself is learn.console."""
 
 from __future__ import annotations
 
@@ -11,19 +9,10 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import with_appcontext
 from sqlalchemy.engine import make_url
 
 from learn.auth.passwords import password_problems
-
-
-def _make_app() -> Flask:
-    from learn import create_app
-
-    return create_app()
-
-
-main = FlaskGroup(create_app=_make_app, help="Kring: beheer, inhoud en ontwikkelserver.")
 
 
 @click.group("user", help="Manage accounts.")

@@ -15,9 +15,6 @@ from learn.config import PROJECT_ROOT
 
 LEARN = PROJECT_ROOT / "learn"
 MAX_LINES = 400
-# The `kring` console script (learn.cli:main) builds the app, whose factory registers the
-# commands of learn.cli: the one known cycle, left for a change of the entry point.
-ALLOWED_EDGES = {("learn.cli", "learn")}
 KINDS = ("reflectie", "meerkeuze", "haakjes", "netwerkkaart", "triade")
 
 
@@ -52,10 +49,7 @@ def import_graph() -> dict[str, set[str]]:
         graph[name] = {
             t
             for t in targets
-            if t in files
-            and t != name
-            and not (blueprint and t.startswith(f"{name}."))
-            and (name, t) not in ALLOWED_EDGES
+            if t in files and t != name and not (blueprint and t.startswith(f"{name}."))
         }
     return graph
 
