@@ -19,28 +19,31 @@ from learn.casesim.models import JSONData
 from learn.extensions import belongs_to, db
 
 
-class PageProgress(db.Model):
-    __tablename__ = "page_progress"
-    __table_args__ = (UniqueConstraint("user_id", "module_id", "page_id"),)
+class ModuleRecord:
+    """Whose row it is and which module (its folder name) it is about: the columns every
+    table here shares."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = belongs_to("users")
     module_id: Mapped[str] = mapped_column(String(100))
+
+
+class PageProgress(ModuleRecord, db.Model):
+    __tablename__ = "page_progress"
+    __table_args__ = (UniqueConstraint("user_id", "module_id", "page_id"),)
+
     page_id: Mapped[str] = mapped_column(String(100))
     done_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class ModuleCompletion(db.Model):
+class ModuleCompletion(ModuleRecord, db.Model):
     __tablename__ = "module_completions"
     __table_args__ = (UniqueConstraint("user_id", "module_id"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = belongs_to("users")
-    module_id: Mapped[str] = mapped_column(String(100))
     completed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class ExerciseAnswer(db.Model):
+class ExerciseAnswer(ModuleRecord, db.Model):
     """The learner's latest answer to one exercise, with its scored result.
 
     `text` holds a reflection exactly as typed (escaped when shown); `answer`
@@ -51,9 +54,6 @@ class ExerciseAnswer(db.Model):
     __tablename__ = "exercise_answers"
     __table_args__ = (UniqueConstraint("user_id", "module_id", "exercise_id"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = belongs_to("users")
-    module_id: Mapped[str] = mapped_column(String(100))
     exercise_id: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text, default="")
