@@ -11,10 +11,11 @@ from flask_babel import lazy_gettext as _l
 
 from learn.auth.models import User
 from learn.auth.personal_data import FORMER_MEMBER
-from learn.intervision.models import ActionPoint
+from learn.intervision.models import ActionPoint, TeamSession
 from learn.intervision.rules import PointStatus
 
 NO_OWNER = _l("nog niemand")
+NO_HOLDER = _l("nog niet gekozen")
 
 POINT_STATUS = {
     PointStatus.OPEN: _l("open"),
@@ -31,6 +32,13 @@ def credit(user: User | None) -> str:
 def point_owner(point: ActionPoint) -> str:
     """Who takes a point: "nog niemand" when never chosen, "voormalig lid" when deleted."""
     return credit(point.owner) if point.owner_chosen else str(NO_OWNER)
+
+
+def role_holder(session: TeamSession, role: str) -> str:
+    """Who holds a session role (``chair``, ``presenter``, ``scribe``): "nog niet gekozen"
+    when nobody was given it, "voormalig lid" when its holder deleted their account."""
+    chosen = getattr(session, f"{role}_chosen")
+    return credit(getattr(session, role)) if chosen else str(NO_HOLDER)
 
 
 def point_status(status: str) -> str:

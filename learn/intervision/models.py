@@ -46,6 +46,11 @@ class TeamSession(db.Model):
     chair_id: Mapped[int | None] = _user_fk()
     presenter_id: Mapped[int | None] = _user_fk()
     scribe_id: Mapped[int | None] = _user_fk()
+    # Whether each role was given to someone: with the id NULL, "nog niet gekozen" (False) or
+    # a holder who deleted their account, "voormalig lid" (True).
+    chair_chosen: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    presenter_chosen: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    scribe_chosen: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     created_by_id: Mapped[int | None] = _user_fk()
     current_phase: Mapped[int] = mapped_column(default=0)
     timer_duration: Mapped[int] = mapped_column(default=0)

@@ -373,5 +373,5 @@ def my_open_points() -> list[ActionPoint]:
 
 
 # The words for stored values (see labels.py), for every template that shows points or notes.
-for _helper in (labels.credit, labels.point_owner, labels.point_status):
+for _helper in (labels.credit, labels.point_owner, labels.point_status, labels.role_holder):
     bp.add_app_template_global(_helper)

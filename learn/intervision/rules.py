@@ -37,6 +37,9 @@ class Mode(StrEnum):
     WRITTEN = "schriftelijk"
 
 
+SESSION_ROLES = ("chair", "presenter", "scribe")  # gespreksleider, inbrenger, notulist
+
+
 @dataclass(frozen=True)
 class Roles:
     """The people of one session, by user id (None: not chosen or account deleted)."""

@@ -27,6 +27,7 @@ from learn.intervision.models import (
     TeamSettings,
 )
 from learn.intervision.rules import (
+    SESSION_ROLES,
     Conflict,
     PointStatus,
     Review,
@@ -39,6 +40,8 @@ from learn.intervision.rules import (
 
 def plan_session(team: Group, method: Method, planner: User, **fields: Any) -> TeamSession:
     """A new session with a copy of the method's phases (later method edits leave it be)."""
+    for role in SESSION_ROLES:
+        fields[f"{role}_chosen"] = fields.get(f"{role}_id") is not None
     session = TeamSession(
         team=team,
         method_id=method.id,

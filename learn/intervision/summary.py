@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from flask_babel import gettext as _
 
-from learn.intervision.labels import credit, point_owner, point_status
+from learn.intervision.labels import credit, point_owner, point_status, role_holder
 from learn.intervision.models import SessionNote, TeamSession
 from learn.intervision.rules import Mode, Slot
 from learn.localtime import format_date, format_datetime
@@ -20,9 +20,9 @@ def summary_markdown(session: TeamSession, notes: Mapping[tuple[int, str], Sessi
         "",
         f"- {_('Datum')}: {format_datetime(session.scheduled_at)}",
         f"- {_('Methode')}: {session.method_title}",
-        f"- {_('Gespreksleider')}: {_name(session.chair)}",
-        f"- {_('Inbrenger')}: {_name(session.presenter)}",
-        f"- {_('Notulist')}: {_name(session.scribe)}",
+        f"- {_('Gespreksleider')}: {role_holder(session, 'chair')}",
+        f"- {_('Inbrenger')}: {role_holder(session, 'presenter')}",
+        f"- {_('Notulist')}: {role_holder(session, 'scribe')}",
     ]
     if session.case_slug:
         lines.append(f"- {_('Casus uit de bibliotheek:')} {session.case_slug}")
@@ -49,10 +49,6 @@ def summary_markdown(session: TeamSession, notes: Mapping[tuple[int, str], Sessi
     if not session.action_points:
         lines.append(_("Geen actiepunten."))
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _name(user) -> str:
-    return credit(user) if user is not None else _("nog niet gekozen")
 
 
 def _section(lines: list[str], title: str, note: SessionNote | None) -> None:

@@ -86,6 +86,39 @@ def test_a_point_whose_owner_left_says_voormalig_lid_one_never_given_says_nog_ni
     assert "- [ ] Zaal regelen (nog niemand; open)" in markdown
 
 
+def test_a_role_whose_holder_left_says_voormalig_lid_one_never_given_says_nog_niet_gekozen(
+    world, login
+):
+    client = login(world.chair)
+    response = client.post(
+        f"/teams/{world.team.id}/sessies/nieuw",
+        data={
+            "title": "Zonder notulist",
+            "method": "incidentmethode",
+            "mode": "live",
+            "scheduled_at": "2026-12-10T14:00",
+            "chair": world.chair.id,
+            "presenter": world.presenter.id,
+            "scribe": 0,
+            "case_slug": "",
+        },
+    )
+    assert response.status_code == 302
+    planned = db.session.scalar(
+        db.select(TeamSession).where(TeamSession.title == "Zonder notulist")
+    )
+    assert (planned.scribe_id, planned.scribe_chosen, planned.chair_chosen) == (None, False, True)
+    delete_account(db.session.get(type(world.scribe), world.scribe.id))
+    for session, scribe in ((world.session, "voormalig lid"), (planned, "nog niet gekozen")):
+        base = f"/teams/{world.team.id}/sessies/{session.id}"
+        for page in (client.get(base).text, client.get(f"{base}/samenvatting").text):
+            assert f"<dt>Notulist</dt><dd>{scribe}</dd>" in page
+            assert f"<dt>Gespreksleider</dt><dd>{world.chair.display_name}</dd>" in page
+        markdown = client.get(f"{base}/samenvatting.md").text
+        assert f"- Notulist: {scribe}\n" in markdown
+        assert f"- Inbrenger: {world.presenter.display_name}\n" in markdown
+
+
 def test_status_words_follow_the_readers_language(world, login):
     chair = login(world.chair)
     add_point(chair, world, "Ecogram maken", world.chair.id)
