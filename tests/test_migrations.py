@@ -27,12 +27,15 @@ def test_the_test_database_is_at_head_and_matches_the_models(app):
         assert compare_metadata(context, db.metadata) == []
 
 
+def sqlite_app(path):
+    """An app on its own SQLite file, for upgrading step by step."""
+    return create_app({"KRING_ENV": "testing", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
+
+
 def test_upgrade_builds_a_fresh_sqlite_database_from_nothing(tmp_path):
     if USE_POSTGRES:
         pytest.skip("SQLite only; the session fixture built the PostgreSQL database from nothing")
-    path = tmp_path / "fresh.sqlite3"
-    fresh = create_app({"KRING_ENV": "testing", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
-    with fresh.app_context():
+    with sqlite_app(tmp_path / "fresh.sqlite3").app_context():
         upgrade()
         tables = set(inspect(db.engine).get_table_names())
         assert {"users", "groups", "membership", "password_reset", "alembic_version"} <= tables
@@ -45,9 +48,7 @@ def test_upgrade_builds_a_fresh_sqlite_database_from_nothing(tmp_path):
 def test_upgrading_marks_the_session_roles_that_have_a_holder_as_given(tmp_path):
     if USE_POSTGRES:
         pytest.skip("SQLite only: the migration's SQL is plain UPDATE, the same on both")
-    path = tmp_path / "old.sqlite3"
-    old = create_app({"KRING_ENV": "testing", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
-    with old.app_context():
+    with sqlite_app(tmp_path / "old.sqlite3").app_context():
         upgrade(revision="0009_point_owner")
         with db.engine.begin() as connection:
             connection.execute(

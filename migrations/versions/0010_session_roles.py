@@ -1,9 +1,7 @@
-"""team sessions remember which roles were given
+"""Team sessions remember which roles were given.
 
-Revision ID: 0010_session_roles
-Revises: 0009_point_owner
-Create Date: 2026-12-02 06:40:00
-
+With a role's user id NULL, the page must tell "nobody was given it" from "its holder deleted
+their account"; the three flags do, as owner_chosen does for action points (0009).
 """
 from alembic import op
 import sqlalchemy as sa

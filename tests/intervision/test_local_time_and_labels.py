@@ -11,6 +11,7 @@ from learn.auth.personal_data import delete_account
 from learn.extensions import db
 from learn.intervision.models import ActionPoint, TeamSession
 
+from .conftest import make_session
 from .test_session_routes import url
 
 
@@ -90,22 +91,12 @@ def test_a_role_whose_holder_left_says_voormalig_lid_one_never_given_says_nog_ni
     world, login
 ):
     client = login(world.chair)
-    response = client.post(
-        f"/teams/{world.team.id}/sessies/nieuw",
-        data={
-            "title": "Zonder notulist",
-            "method": "incidentmethode",
-            "mode": "live",
-            "scheduled_at": "2026-12-10T14:00",
-            "chair": world.chair.id,
-            "presenter": world.presenter.id,
-            "scribe": 0,
-            "case_slug": "",
-        },
-    )
-    assert response.status_code == 302
-    planned = db.session.scalar(
-        db.select(TeamSession).where(TeamSession.title == "Zonder notulist")
+    planned = make_session(
+        world.team,
+        world.chair,
+        title="Zonder notulist",
+        chair_id=world.chair.id,
+        presenter_id=world.presenter.id,
     )
     assert (planned.scribe_id, planned.scribe_chosen, planned.chair_chosen) == (None, False, True)
     delete_account(db.session.get(type(world.scribe), world.scribe.id))
