@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from learn.exercises.base import ExerciseKind
+from learn.exercises.base import ExerciseKind, described
 from learn.exercises.model import Exercise, Fragment, Hook, MapPerson, Option
 from learn.exercises.registry import EXERCISE_TYPES, KINDS, journal_kinds, kind_named, kind_of
 
@@ -97,3 +97,29 @@ def test_triade_scores_the_share_of_the_conversation_with_the_client() -> None:
     assert kind.score(exercise, stored({"attempt_id": 1}, result)) == pytest.approx(0.75)
     silent = {"client": 0, "naaste": 0, "beiden": 0, "regie_points": 0}
     assert kind.score(exercise, stored({"attempt_id": 1}, silent)) is None
+
+
+def test_a_kinds_field_table_reads_name_and_hint_per_line_keeping_colons_in_the_hint():
+    fields = described(
+        """
+        intro: what the learner reads
+        parties: the speakers, as id: {name: ..., role: ...}
+        """
+    )
+    assert dict(fields) == {
+        "intro": "what the learner reads",
+        "parties": "the speakers, as id: {name: ..., role: ...}",
+    }
+    with pytest.raises(TypeError):
+        fields["intro"] = "changed"  # type: ignore[index]  # a kind's fields are fixed
+
+
+def test_a_field_line_without_a_hint_is_refused_when_the_kind_is_defined():
+    with pytest.raises(ValueError, match="'name: description'"):
+        described("question")
+
+
+def test_every_kind_requires_only_fields_it_declares_or_the_common_source():
+    for kind in KINDS.values():
+        assert set(kind.required) <= {*kind.fields, "source"}, kind.name
+        assert all(hint for hint in kind.fields.values()), kind.name
