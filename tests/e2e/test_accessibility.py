@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import (
@@ -54,7 +55,18 @@ FIRST_PAGES = {"admin": ["/admin/users", "/admin/classes"]}
 
 
 def serious(page) -> list[str]:
-    results = AXE.run(page, options={"resultTypes": ["violations"]})
+    """The serious and critical axe violations of the page as it is now.
+
+    Live pages reload themselves when the session changes; if that happens while axe runs,
+    axe runs again on the page as it then is (at most twice more)."""
+    for attempt in range(3):
+        try:
+            results = AXE.run(page, options={"resultTypes": ["violations"]})
+            break
+        except PlaywrightError as error:
+            if "context was destroyed" not in str(error) or attempt == 2:
+                raise
+            page.wait_for_load_state()
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
         for v in results.response["violations"]

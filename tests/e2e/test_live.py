@@ -94,6 +94,8 @@ def test_a_class_walks_a_case_live(browser, live_server):
             picks.first.check()  # a tie: no group choice, the leader decides
         control(leader, "Deze keuze volgen en het gevolg tonen")
         member.get_by_role("heading", name="Wat deze keuze deed").wait_for()
+        # The projector reloads itself for each new state: check it once it shows this one.
+        projector.get_by_role("heading", name="Wat deze keuze deed").wait_for()
         if decisions == 0:
             checked["control (feedback)"] = serious(leader)
             checked["projector (feedback)"] = serious(projector)
